@@ -1,0 +1,68 @@
+import { sql } from "drizzle-orm";
+import {
+  check,
+  foreignKey,
+  index,
+  jsonb,
+  pgTable,
+  text,
+  unique,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { campaigns } from "./campaigns";
+import { createdAt, id, timestamptz } from "./columns";
+import { items } from "./items";
+import { users } from "./users";
+
+export const ASSIGNMENT_STATUSES = ["leased", "submitted", "skipped", "expired"] as const;
+export type AssignmentStatus = (typeof ASSIGNMENT_STATUSES)[number];
+export const ASSIGNMENT_PURPOSES = ["regular", "probe"] as const;
+
+export const assignments = pgTable(
+  "assignments",
+  {
+    id: id(),
+    campaignId: uuid()
+      .notNull()
+      .references(() => campaigns.id, { onDelete: "cascade" }),
+    itemId: uuid().notNull(),
+    annotatorId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    /** A consistency probe re-serves an item the annotator already judged, sides swapped. */
+    purpose: text({ enum: ASSIGNMENT_PURPOSES }).notNull().default("regular"),
+    status: text({ enum: ASSIGNMENT_STATUSES }).notNull().default("leased"),
+    /** Response ids in the order they were shown (left to right / top to bottom). */
+    displayOrder: jsonb().$type<string[]>().notNull(),
+    leasedAt: createdAt(),
+    expiresAt: timestamptz().notNull(),
+    draft: jsonb().$type<unknown>(),
+    skipReason: text(),
+    completedAt: timestamptz(),
+  },
+  (t) => [
+    foreignKey({ columns: [t.itemId], foreignColumns: [items.id] }).onDelete("cascade"),
+    // Lets judgements reference (assignment, annotator, item) together: invariant 3 in the schema.
+    unique("assignments_id_annotator_id_item_id_key").on(t.id, t.annotatorId, t.itemId),
+    // An annotator never gets an item twice, probes aside.
+    uniqueIndex("assignments_item_id_annotator_id_key")
+      .on(t.itemId, t.annotatorId)
+      .where(sql`${t.purpose} = 'regular'`),
+    index("assignments_campaign_id_expires_at_idx")
+      .on(t.campaignId, t.expiresAt)
+      .where(sql`${t.status} = 'leased'`),
+    index("assignments_annotator_id_campaign_id_status_idx").on(
+      t.annotatorId,
+      t.campaignId,
+      t.status,
+    ),
+    check(
+      "assignments_status_check",
+      sql`${t.status} in ('leased', 'submitted', 'skipped', 'expired')`,
+    ),
+  ],
+);
+
+export type Assignment = typeof assignments.$inferSelect;
+export type NewAssignment = typeof assignments.$inferInsert;

@@ -1,0 +1,79 @@
+import { sql } from "drizzle-orm";
+import {
+  check,
+  integer,
+  jsonb,
+  pgTable,
+  real,
+  text,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+import type { TemplateConfig } from "@/server/services/campaigns/template-config";
+import { createdAt, id, timestamptz } from "./columns";
+import { users } from "./users";
+
+export const CAMPAIGN_STATUSES = ["draft", "active", "paused", "archived"] as const;
+export type CampaignStatus = (typeof CAMPAIGN_STATUSES)[number];
+
+export const MEMBER_STATUSES = ["active", "paused"] as const;
+export type MemberStatus = (typeof MEMBER_STATUSES)[number];
+
+export const campaigns = pgTable(
+  "campaigns",
+  {
+    id: id(),
+    slug: text().notNull(),
+    name: text().notNull(),
+    description: text().notNull().default(""),
+    status: text({ enum: CAMPAIGN_STATUSES }).notNull().default("draft"),
+    template: jsonb().$type<TemplateConfig>().notNull(),
+    templateVersion: integer().notNull().default(1),
+    /** N: submitted judgements each item must end with. */
+    overlap: integer().notNull().default(3),
+    leaseTtlSeconds: integer().notNull().default(900),
+    goldRate: real().notNull().default(0),
+    probeRate: real().notNull().default(0),
+    dailyCap: integer(),
+    guidelines: text().notNull().default(""),
+    guidelineVersion: integer().notNull().default(1),
+    createdBy: uuid().references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+    updatedAt: timestamptz().notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("campaigns_slug_key").on(t.slug),
+    check(
+      "campaigns_status_check",
+      sql`${t.status} in ('draft', 'active', 'paused', 'archived')`,
+    ),
+    check("campaigns_overlap_check", sql`${t.overlap} between 1 and 100`),
+    check("campaigns_lease_ttl_check", sql`${t.leaseTtlSeconds} > 0`),
+  ],
+);
+
+export const campaignMembers = pgTable(
+  "campaign_members",
+  {
+    id: id(),
+    campaignId: uuid()
+      .notNull()
+      .references(() => campaigns.id, { onDelete: "cascade" }),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    role: text({ enum: ["annotator"] })
+      .notNull()
+      .default("annotator"),
+    status: text({ enum: MEMBER_STATUSES }).notNull().default("active"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("campaign_members_campaign_id_user_id_key").on(t.campaignId, t.userId),
+    check("campaign_members_status_check", sql`${t.status} in ('active', 'paused')`),
+  ],
+);
+
+export type Campaign = typeof campaigns.$inferSelect;
+export type NewCampaign = typeof campaigns.$inferInsert;
+export type CampaignMember = typeof campaignMembers.$inferSelect;

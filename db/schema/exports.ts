@@ -1,0 +1,44 @@
+import { index, integer, jsonb, pgTable, text, uuid } from "drizzle-orm/pg-core";
+import { campaigns } from "./campaigns";
+import { createdAt, id, timestamptz } from "./columns";
+import { users } from "./users";
+
+export const EXPORT_STATUSES = ["running", "done", "failed"] as const;
+
+export const datasetExports = pgTable(
+  "exports",
+  {
+    id: id(),
+    campaignId: uuid()
+      .notNull()
+      .references(() => campaigns.id, { onDelete: "cascade" }),
+    format: text().notNull(),
+    file: text().notNull().default("jsonl"),
+    options: jsonb().$type<Record<string, unknown>>().notNull().default({}),
+    status: text({ enum: EXPORT_STATUSES }).notNull().default("running"),
+    rowCount: integer(),
+    sha256: text(),
+    createdBy: uuid().references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+    finishedAt: timestamptz(),
+  },
+  (t) => [index("exports_campaign_id_created_at_idx").on(t.campaignId, t.createdAt)],
+);
+
+export const auditEvents = pgTable(
+  "audit_events",
+  {
+    id: id(),
+    actorId: uuid().references(() => users.id, { onDelete: "set null" }),
+    action: text().notNull(),
+    campaignId: uuid().references(() => campaigns.id, { onDelete: "cascade" }),
+    subjectType: text(),
+    subjectId: text(),
+    details: jsonb().$type<Record<string, unknown>>().notNull().default({}),
+    createdAt: createdAt(),
+  },
+  (t) => [index("audit_events_campaign_id_created_at_idx").on(t.campaignId, t.createdAt)],
+);
+
+export type ExportRecord = typeof datasetExports.$inferSelect;
+export type AuditEvent = typeof auditEvents.$inferSelect;

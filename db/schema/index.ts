@@ -1,0 +1,6 @@
+export * from "./users";
+export * from "./campaigns";
+export * from "./items";
+export * from "./assignments";
+export * from "./judgements";
+export * from "./exports";

@@ -1,0 +1,91 @@
+import { sql } from "drizzle-orm";
+import {
+  bigint,
+  check,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+import type { Message } from "@/server/formats/messages";
+import { campaigns } from "./campaigns";
+import { createdAt, id } from "./columns";
+
+export const ITEM_KINDS = ["regular", "gold", "probe"] as const;
+export type ItemKind = (typeof ITEM_KINDS)[number];
+export const PROMPT_FORMATS = ["text", "messages"] as const;
+export type PromptFormat = (typeof PROMPT_FORMATS)[number];
+export const CONTENT_KINDS = ["text", "code", "image", "audio"] as const;
+export type ContentKind = (typeof CONTENT_KINDS)[number];
+
+export const items = pgTable(
+  "items",
+  {
+    id: id(),
+    /** Import order; the stable key for keyset pagination. */
+    seq: bigint({ mode: "number" }).generatedAlwaysAsIdentity(),
+    campaignId: uuid()
+      .notNull()
+      .references(() => campaigns.id, { onDelete: "cascade" }),
+    externalId: text().notNull(),
+    /** Always a message list; promptFormat remembers whether it arrived as a plain string. */
+    prompt: jsonb().$type<Message[]>().notNull(),
+    promptFormat: text({ enum: PROMPT_FORMATS }).notNull().default("messages"),
+    metadata: jsonb().$type<Record<string, unknown>>().notNull().default({}),
+    kind: text({ enum: ITEM_KINDS }).notNull().default("regular"),
+    goldAnswer: jsonb().$type<unknown>(),
+    /** Format-specific raw material an export needs to reproduce the source exactly. */
+    source: jsonb().$type<Record<string, unknown>>(),
+    /**
+     * Slots still open = overlap − submitted − live leases. Kept in the row so that the queue's
+     * partial index finds claimable items without counting judgements (DESIGN §6, §12 P6).
+     */
+    openSlots: integer().notNull(),
+    judgementCount: integer().notNull().default(0),
+    /** Random tie-break among equally complete items, fixed at insert so the index can order by it. */
+    randKey: doublePrecision()
+      .notNull()
+      .default(sql`random()`),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("items_campaign_id_external_id_key").on(t.campaignId, t.externalId),
+    index("items_campaign_id_seq_idx").on(t.campaignId, t.seq),
+    index("items_campaign_id_open_idx")
+      .on(t.campaignId, t.judgementCount.desc(), t.randKey)
+      .where(sql`${t.openSlots} > 0`),
+    check("items_kind_check", sql`${t.kind} in ('regular', 'gold', 'probe')`),
+    check("items_open_slots_check", sql`${t.openSlots} >= 0`),
+    check("items_judgement_count_check", sql`${t.judgementCount} >= 0`),
+  ],
+);
+
+export const responses = pgTable(
+  "responses",
+  {
+    id: id(),
+    itemId: uuid()
+      .notNull()
+      .references(() => items.id, { onDelete: "cascade" }),
+    externalId: text().notNull(),
+    /** Order in the source file; the screen order is per assignment. */
+    position: integer().notNull(),
+    model: text(),
+    contentKind: text({ enum: CONTENT_KINDS }).notNull().default("text"),
+    /** The text itself, or the URL for image and audio responses. */
+    content: text().notNull(),
+  },
+  (t) => [
+    uniqueIndex("responses_item_id_position_key").on(t.itemId, t.position),
+    uniqueIndex("responses_item_id_external_id_key").on(t.itemId, t.externalId),
+  ],
+);
+
+export type Item = typeof items.$inferSelect;
+export type NewItem = typeof items.$inferInsert;
+export type Response = typeof responses.$inferSelect;
+export type NewResponse = typeof responses.$inferInsert;

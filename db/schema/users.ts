@@ -1,0 +1,51 @@
+import { sql } from "drizzle-orm";
+import { boolean, check, index, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { createdAt, id, timestamptz } from "./columns";
+
+export const USER_ROLES = ["admin", "annotator"] as const;
+export type UserRole = (typeof USER_ROLES)[number];
+
+export const users = pgTable(
+  "users",
+  {
+    id: id(),
+    /** Stored lower-cased; sign-in compares lower-cased input. */
+    email: text().notNull(),
+    name: text(),
+    role: text({ enum: USER_ROLES }).notNull(),
+    /** argon2id PHC string; null for accounts that can only use API tokens. */
+    passwordHash: text(),
+    disabled: boolean().notNull().default(false),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("users_email_key").on(t.email),
+    check("users_role_check", sql`${t.role} in ('admin', 'annotator')`),
+  ],
+);
+
+export const apiTokens = pgTable(
+  "api_tokens",
+  {
+    id: id(),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    name: text().notNull(),
+    /** The first characters of the token, shown in lists so a user can tell tokens apart. */
+    prefix: text().notNull(),
+    /** sha256 of the whole token: tokens are long random strings, so a fast hash is enough. */
+    tokenHash: text().notNull(),
+    lastUsedAt: timestamptz(),
+    revokedAt: timestamptz(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("api_tokens_token_hash_key").on(t.tokenHash),
+    index("api_tokens_user_id_idx").on(t.userId),
+  ],
+);
+
+export type User = typeof users.$inferSelect;
+export type NewUser = typeof users.$inferInsert;
+export type ApiToken = typeof apiTokens.$inferSelect;

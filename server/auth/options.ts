@@ -1,0 +1,43 @@
+import type { NextAuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { getDb } from "@/db/client";
+import { authSecret } from "@/server/env";
+import { verifyCredentials } from "@/server/services/users/verify-credentials";
+
+/**
+ * next-auth v4 with email + password. Credentials sign-in forces JWT sessions; the token holds
+ * only the user id, and role / disabled are re-read from the database on each request.
+ */
+export function authOptions(): NextAuthOptions {
+  return {
+    secret: authSecret(),
+    session: { strategy: "jwt", maxAge: 60 * 60 * 24 * 7 },
+    pages: { signIn: "/sign-in" },
+    providers: [
+      CredentialsProvider({
+        name: "Email and password",
+        credentials: {
+          email: { label: "Email", type: "email" },
+          password: { label: "Password", type: "password" },
+        },
+        async authorize(credentials) {
+          if (!credentials) return null;
+          const user = await verifyCredentials(await getDb(), {
+            email: credentials.email,
+            password: credentials.password,
+          });
+          return user ? { id: user.id, email: user.email, name: user.name } : null;
+        },
+      }),
+    ],
+    callbacks: {
+      jwt({ token, user }) {
+        if (user) token.sub = user.id;
+        return token;
+      },
+      session({ session, token }) {
+        return { ...session, userId: token.sub };
+      },
+    },
+  };
+}

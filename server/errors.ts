@@ -1,0 +1,54 @@
+/**
+ * The typed errors services throw. One table maps them to tRPC codes and HTTP statuses, so
+ * every interface reports the same failure the same way and nothing internal leaks.
+ */
+export const APP_ERROR_CODES = {
+  BAD_REQUEST: 400,
+  UNAUTHORIZED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  PAYLOAD_TOO_LARGE: 413,
+  UNPROCESSABLE_CONTENT: 422,
+  TOO_MANY_REQUESTS: 429,
+  SERVICE_UNAVAILABLE: 503,
+} as const;
+
+export type AppErrorCode = keyof typeof APP_ERROR_CODES;
+
+export class AppError extends Error {
+  override readonly name = "AppError";
+  constructor(
+    readonly code: AppErrorCode,
+    message: string,
+    /** Safe, user-facing detail (e.g. line-numbered import errors). */
+    readonly details?: unknown,
+  ) {
+    super(message);
+  }
+
+  get httpStatus(): number {
+    return APP_ERROR_CODES[this.code];
+  }
+}
+
+export function isAppError(error: unknown): error is AppError {
+  return error instanceof AppError;
+}
+
+/** Postgres error codes that mean "the database is not there right now". */
+const UNAVAILABLE_PG_CODES = new Set(["57P01", "57P02", "57P03", "08000", "08003", "08006"]);
+const UNAVAILABLE_NODE_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE"]);
+
+/** Turns any thrown value into an AppError when it is a known, safe-to-report condition. */
+export function toAppError(error: unknown): AppError | undefined {
+  if (isAppError(error)) return error;
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code === "string" && (UNAVAILABLE_PG_CODES.has(code) || UNAVAILABLE_NODE_CODES.has(code))) {
+    return new AppError("SERVICE_UNAVAILABLE", "The database is unavailable; try again shortly.");
+  }
+  if (error instanceof Error && /timeout exceeded when trying to connect|Connection terminated/i.test(error.message)) {
+    return new AppError("SERVICE_UNAVAILABLE", "The database is unavailable; try again shortly.");
+  }
+  return undefined;
+}

@@ -1,0 +1,35 @@
+import type { ContentKind, PromptFormat } from "@/db/schema/items";
+import type { Message } from "./messages";
+
+export interface ImportedResponse {
+  externalId: string;
+  model: string | null;
+  contentKind: ContentKind;
+  content: string;
+}
+
+/** One item as every import format produces it, ready to store. */
+export interface ImportedItem {
+  externalId: string;
+  prompt: Message[];
+  promptFormat: PromptFormat;
+  responses: ImportedResponse[];
+  metadata: Record<string, unknown>;
+  /** Expected answer for gold items, in the judgement payload shape with response external ids. */
+  gold?: unknown;
+  /** Raw material an export needs to reproduce the source byte for byte. */
+  source?: Record<string, unknown>;
+}
+
+export interface ImportProblem {
+  /** 1-based line (or CSV record) number in the uploaded file; 0 for whole-file problems. */
+  line: number;
+  /** The offending field, dotted (`responses.1.content`), or null for the whole line. */
+  field: string | null;
+  message: string;
+}
+
+export type ParsedRecord = { line: number; item: ImportedItem } | { line: number; problems: ImportProblem[] };
+
+export const IMPORT_FORMATS = ["native"] as const;
+export type ImportFormat = (typeof IMPORT_FORMATS)[number];

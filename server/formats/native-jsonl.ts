@@ -1,0 +1,85 @@
+import { createHash } from "node:crypto";
+import { z } from "zod";
+import type { ImportedItem, ImportProblem, ParsedRecord } from "./import-types";
+import { promptSchema, promptToMessages } from "./messages";
+import { readLines } from "./read-lines";
+
+const responseSchema = z
+  .strictObject({
+    id: z.union([z.string().min(1).max(200), z.number().int()]).optional(),
+    model: z.string().max(200).nullable().optional(),
+    content: z.string().optional(),
+    image_url: z.url({ protocol: /^https?$/ }).optional(),
+    audio_url: z.url({ protocol: /^https?$/ }).optional(),
+  })
+  .refine((r) => [r.content, r.image_url, r.audio_url].filter((v) => v !== undefined).length === 1, {
+    message: "A response needs exactly one of content, image_url or audio_url",
+  });
+
+/** DESIGN §7, the native format: one item per line. */
+export const nativeItemSchema = z.strictObject({
+  id: z.union([z.string().min(1).max(200), z.number().int()]).optional(),
+  prompt: promptSchema,
+  responses: z.array(responseSchema).min(1).max(9),
+  metadata: z.record(z.string(), z.unknown()).optional(),
+  gold: z.unknown().optional(),
+});
+
+export async function* parseNativeJsonl(
+  chunks: AsyncIterable<Uint8Array>,
+  options: { maxLineBytes?: number } = {},
+): AsyncGenerator<ParsedRecord> {
+  for await (const entry of readLines(chunks, options)) {
+    if ("problem" in entry) {
+      yield { line: entry.line, problems: [entry.problem] };
+      continue;
+    }
+    yield parseNativeLine(entry.text, entry.line);
+  }
+}
+
+export function parseNativeLine(text: string, line: number): ParsedRecord {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : "invalid JSON";
+    return { line, problems: [{ line, field: null, message: `Not valid JSON: ${reason}` }] };
+  }
+  const parsed = nativeItemSchema.safeParse(value);
+  if (!parsed.success) return { line, problems: zodProblems(parsed.error, line) };
+  const row = parsed.data;
+  const { messages, format } = promptToMessages(row.prompt);
+  const responses = row.responses.map((r, index) => ({
+    externalId: r.id === undefined ? String(index + 1) : String(r.id),
+    model: r.model ?? null,
+    contentKind: r.image_url ? ("image" as const) : r.audio_url ? ("audio" as const) : ("text" as const),
+    content: r.content ?? r.image_url ?? r.audio_url ?? "",
+  }));
+  const responseIds = new Set(responses.map((r) => r.externalId));
+  if (responseIds.size !== responses.length) {
+    return { line, problems: [{ line, field: "responses", message: "Response ids repeat within the item" }] };
+  }
+  const item: ImportedItem = {
+    externalId: row.id === undefined ? contentId(text) : String(row.id),
+    prompt: messages,
+    promptFormat: format,
+    responses,
+    metadata: row.metadata ?? {},
+    ...(row.gold === undefined ? {} : { gold: row.gold }),
+  };
+  return { line, item };
+}
+
+/** Items without an id get one derived from their content, so re-importing them is a no-op. */
+function contentId(text: string): string {
+  return `sha256:${createHash("sha256").update(text).digest("hex").slice(0, 32)}`;
+}
+
+export function zodProblems(error: z.ZodError, line: number): ImportProblem[] {
+  return error.issues.slice(0, 10).map((issue) => ({
+    line,
+    field: issue.path.length ? issue.path.join(".") : null,
+    message: issue.message,
+  }));
+}

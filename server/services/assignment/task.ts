@@ -1,0 +1,51 @@
+import { asc, eq, inArray } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { campaigns, items, responses, type Assignment } from "@/db/schema";
+import type { ContentKind } from "@/db/schema/items";
+import type { Message } from "@/server/formats/messages";
+import type { TemplateConfig } from "@/server/services/campaigns/template-config";
+
+/**
+ * What an annotator's screen (or a pipeline's `tasks/next`) gets: responses in display order,
+ * with no model names or source ids that could hint at which is which.
+ */
+export interface Task {
+  assignmentId: string;
+  campaignId: string;
+  expiresAt: Date;
+  leasedAt: Date;
+  item: { id: string; prompt: Message[] };
+  responses: { id: string; contentKind: ContentKind; content: string }[];
+  template: TemplateConfig;
+  guidelineVersion: number;
+  draft: unknown;
+}
+
+export async function loadTask(db: Db, assignment: Assignment): Promise<Task> {
+  const [item] = await db
+    .select({ id: items.id, prompt: items.prompt })
+    .from(items)
+    .where(eq(items.id, assignment.itemId));
+  const [campaign] = await db
+    .select({ template: campaigns.template, guidelineVersion: campaigns.guidelineVersion })
+    .from(campaigns)
+    .where(eq(campaigns.id, assignment.campaignId));
+  if (!item || !campaign) throw new Error("assignment without item or campaign");
+  const rows = await db
+    .select({ id: responses.id, contentKind: responses.contentKind, content: responses.content })
+    .from(responses)
+    .where(inArray(responses.id, assignment.displayOrder))
+    .orderBy(asc(responses.position));
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return {
+    assignmentId: assignment.id,
+    campaignId: assignment.campaignId,
+    expiresAt: assignment.expiresAt,
+    leasedAt: assignment.leasedAt,
+    item,
+    responses: assignment.displayOrder.flatMap((id) => byId.get(id) ?? []),
+    template: campaign.template,
+    guidelineVersion: campaign.guidelineVersion,
+    draft: assignment.draft ?? null,
+  };
+}

@@ -1,0 +1,34 @@
+import { and, eq } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { campaignMembers, campaigns, type Campaign } from "@/db/schema";
+import { AppError } from "@/server/errors";
+import type { SessionUser } from "@/server/services/users/session-user";
+
+/**
+ * The campaign, if this user may see it: admins see every campaign, annotators only those they
+ * are members of. Anything else is NOT_FOUND, so ids of other campaigns are not confirmed.
+ */
+export async function getCampaignForUser(
+  db: Db,
+  params: { campaignId: string; user: SessionUser },
+): Promise<Campaign> {
+  const { campaignId, user } = params;
+  if (!/^[0-9a-f-]{36}$/i.test(campaignId)) throw new AppError("NOT_FOUND", "No such campaign");
+  if (user.role === "admin") {
+    const [campaign] = await db.select().from(campaigns).where(eq(campaigns.id, campaignId));
+    if (!campaign) throw new AppError("NOT_FOUND", "No such campaign");
+    return campaign;
+  }
+  const [row] = await db
+    .select({ campaign: campaigns })
+    .from(campaigns)
+    .innerJoin(
+      campaignMembers,
+      and(eq(campaignMembers.campaignId, campaigns.id), eq(campaignMembers.userId, user.id)),
+    )
+    .where(eq(campaigns.id, campaignId));
+  if (!row || row.campaign.status === "draft" || row.campaign.status === "archived") {
+    throw new AppError("NOT_FOUND", "No such campaign");
+  }
+  return row.campaign;
+}

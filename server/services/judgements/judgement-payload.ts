@@ -1,0 +1,124 @@
+import { z } from "zod";
+import type { TemplateConfig } from "@/server/services/campaigns/template-config";
+
+export const STRENGTHS = ["negligible", "slight", "better", "significant"] as const;
+export type Strength = (typeof STRENGTHS)[number];
+
+/** Stored payload shapes (DESIGN §5). Verdicts name response ids, never screen positions. */
+export interface PairwisePayload {
+  choice: string;
+  strength?: Strength;
+  criteria?: Record<string, string>;
+  rationale?: string;
+  flags?: string[];
+}
+export interface RankingPayload {
+  ranking?: string[][];
+  not_rankable?: true;
+  rationale?: string;
+  flags?: string[];
+}
+export interface RatingPayload {
+  ratings: Record<string, Record<string, number>>;
+  choice?: string;
+  ranking?: string[][];
+  rationale?: string;
+  flags?: string[];
+}
+export type JudgementPayload = PairwisePayload | RankingPayload | RatingPayload;
+
+/**
+ * Builds the zod schema a payload must satisfy for one item: the template decides which keys
+ * exist, the item's responses decide which ids are valid. Unknown keys are rejected.
+ */
+export function payloadSchemaFor(template: TemplateConfig, responseIds: readonly string[]) {
+  const responseId = z
+    .string()
+    .refine((id) => responseIds.includes(id), { message: "Not a response of this item" });
+  const rationale = template.rationale.required
+    ? z.string().trim().min(Math.max(1, template.rationale.min_length))
+    : z.string().max(20_000).optional();
+  const flags = z
+    .array(z.enum(template.flags.length ? (template.flags as [string, ...string[]]) : ["__none__"]))
+    .max(template.flags.length)
+    .optional();
+
+  if (template.kind === "pairwise") {
+    const choices: z.ZodType<string>[] = [responseId];
+    if (template.allow_tie) choices.push(z.literal("tie"));
+    if (template.allow_both_bad) choices.push(z.literal("both_bad"));
+    const criteria = template.criteria.length
+      ? z
+          .strictObject(
+            Object.fromEntries(
+              template.criteria.map((name) => [name, z.union([responseId, z.literal("tie")])]),
+            ),
+          )
+          .optional()
+      : z.never().optional();
+    return z
+      .strictObject({
+        choice: z.union(choices as [z.ZodType<string>, ...z.ZodType<string>[]]),
+        strength: template.strength ? z.enum(STRENGTHS).optional() : z.never().optional(),
+        criteria,
+        rationale,
+        flags,
+      })
+      .superRefine((payload, ctx) => {
+        const preferred = responseIds.includes(payload.choice);
+        if (template.strength && preferred && !payload.strength) {
+          ctx.addIssue({ code: "custom", path: ["strength"], message: "Choose how much better" });
+        }
+        if (!preferred && payload.strength) {
+          ctx.addIssue({
+            code: "custom",
+            path: ["strength"],
+            message: "Strength applies only when one response is preferred",
+          });
+        }
+      });
+  }
+
+  const rankingSchema = z
+    .array(z.array(responseId).min(1))
+    .min(1)
+    .superRefine((groups, ctx) => {
+      const seen = groups.flat();
+      if (new Set(seen).size !== seen.length) {
+        ctx.addIssue({ code: "custom", message: "A response appears twice in the ranking" });
+      }
+      if (seen.length !== responseIds.length) {
+        ctx.addIssue({ code: "custom", message: "Every response must be ranked" });
+      }
+      if (template.kind === "ranking" && !template.allow_ties && groups.some((g) => g.length > 1)) {
+        ctx.addIssue({ code: "custom", message: "Ties are not allowed in this campaign" });
+      }
+    });
+
+  if (template.kind === "ranking") {
+    const ranked = z.strictObject({ ranking: rankingSchema, rationale, flags });
+    if (!template.allow_not_rankable) return ranked;
+    return z.union([
+      ranked,
+      z.strictObject({ not_rankable: z.literal(true), rationale, flags }),
+    ]);
+  }
+
+  const ratingsSchema = z.record(
+    responseId,
+    z.strictObject(
+      Object.fromEntries(
+        template.attributes.map((a) => [a.name, z.number().int().min(a.min).max(a.max)]),
+      ),
+    ),
+  );
+  return z.strictObject({
+    ratings: ratingsSchema.refine((r) => Object.keys(r).length === responseIds.length, {
+      message: "Rate every response",
+    }),
+    choice: template.then === "pairwise" ? responseId : z.never().optional(),
+    ranking: template.then === "ranking" ? rankingSchema : z.never().optional(),
+    rationale,
+    flags,
+  });
+}

@@ -1,0 +1,25 @@
+import { eq } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { users } from "@/db/schema";
+import { dummyPasswordHash, verifyPassword } from "@/server/auth/password";
+import type { SessionUser } from "./session-user";
+import { emailSchema } from "./user-inputs";
+
+/**
+ * Checks an email and password. Unknown email, wrong password and disabled account all give
+ * the same answer (null) after the same amount of hashing work.
+ */
+export async function verifyCredentials(
+  db: Db,
+  params: { email: string; password: string },
+): Promise<SessionUser | null> {
+  const email = emailSchema.safeParse(params.email);
+  if (!email.success || typeof params.password !== "string") return null;
+  const [user] = await db.select().from(users).where(eq(users.email, email.data)).limit(1);
+  const passwordOk = await verifyPassword(
+    user?.passwordHash ?? (await dummyPasswordHash()),
+    params.password,
+  );
+  if (!user || !user.passwordHash || !passwordOk || user.disabled) return null;
+  return { id: user.id, email: user.email, name: user.name, role: user.role };
+}

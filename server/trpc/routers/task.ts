@@ -1,0 +1,39 @@
+import { z } from "zod";
+import { claimNextTask } from "@/server/services/assignment/claim-next-task";
+import {
+  heartbeatAssignment,
+  saveDraft,
+  skipAssignment,
+} from "@/server/services/assignment/lease-actions";
+import { campaignIdSchema } from "@/server/services/campaigns/campaign-inputs";
+import { submitJudgement } from "@/server/services/judgements/submit-judgement";
+import { submitJudgementInput } from "@/server/services/judgements/submit-judgement-input";
+import { createTRPCRouter, protectedProcedure } from "../init";
+
+const assignmentInput = z.strictObject({ assignmentId: z.uuid() });
+
+/** The annotator's loop. Membership and ownership are checked in the services. */
+export const taskRouter = createTRPCRouter({
+  claimNext: protectedProcedure
+    .input(z.strictObject({ campaignId: campaignIdSchema }))
+    .mutation(({ ctx, input }) => claimNextTask(ctx.db, { campaignId: input.campaignId, user: ctx.user })),
+
+  heartbeat: protectedProcedure
+    .input(assignmentInput)
+    .mutation(({ ctx, input }) => heartbeatAssignment(ctx.db, { ...input, user: ctx.user })),
+
+  saveDraft: protectedProcedure
+    .input(assignmentInput.extend({ draft: z.unknown() }))
+    .mutation(({ ctx, input }) =>
+      saveDraft(ctx.db, { assignmentId: input.assignmentId, draft: input.draft, user: ctx.user }),
+    ),
+
+  skip: protectedProcedure
+    .input(assignmentInput.extend({ reason: z.string().min(1).max(500) }))
+    .mutation(({ ctx, input }) => skipAssignment(ctx.db, { ...input, user: ctx.user })),
+
+  submit: protectedProcedure.input(submitJudgementInput).mutation(async ({ ctx, input }) => {
+    const { judgement, created } = await submitJudgement(ctx.db, { input, user: ctx.user });
+    return { judgementId: judgement.id, created };
+  }),
+});
