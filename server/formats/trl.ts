@@ -1,17 +1,23 @@
 import type { Message } from "./messages";
-
-/** A preference between two responses to one prompt: what every paired export is made from. */
-export interface PreferencePair {
-  prompt: Message[];
-  promptFormat: "text" | "messages";
-  chosen: string;
-  rejected: string;
-  margin?: number;
-}
+import type { PreferencePair } from "./preference-pair";
 
 export type TrlExplicitRow =
   | { prompt: string; chosen: string; rejected: string; margin?: number }
   | { prompt: Message[]; chosen: Message[]; rejected: Message[]; margin?: number };
+
+/** Extra columns TRL ignores; only present when they carry information. */
+export function trlExtras(pair: PreferencePair): Record<string, number | string> {
+  const extras: Record<string, number | string> = {};
+  if (pair.margin !== undefined) extras.margin = pair.margin;
+  if (pair.groupId !== undefined) extras.group_id = pair.groupId;
+  if (pair.weight !== undefined) extras.weight = pair.weight;
+  return extras;
+}
+
+/** True when the prompt arrived as a plain string and so exports in TRL's standard format. */
+export function isStandardPrompt(pair: PreferencePair): boolean {
+  return pair.promptFormat === "text" && pair.prompt.length === 1;
+}
 
 /**
  * TRL's explicit-prompt preference row (reference/formats.md). A prompt that arrived as a plain
@@ -19,15 +25,19 @@ export type TrlExplicitRow =
  * in the conversational format with only the assistant turn in chosen/rejected. Never a label.
  */
 export function toTrlExplicitRow(pair: PreferencePair): TrlExplicitRow {
-  const margin = pair.margin === undefined ? {} : { margin: pair.margin };
   const first = pair.prompt[0];
-  if (pair.promptFormat === "text" && pair.prompt.length === 1 && first) {
-    return { prompt: first.content, chosen: pair.chosen, rejected: pair.rejected, ...margin };
+  if (isStandardPrompt(pair) && first) {
+    return {
+      prompt: first.content,
+      chosen: pair.chosen.content,
+      rejected: pair.rejected.content,
+      ...trlExtras(pair),
+    };
   }
   return {
     prompt: pair.prompt,
-    chosen: [{ role: "assistant", content: pair.chosen }],
-    rejected: [{ role: "assistant", content: pair.rejected }],
-    ...margin,
+    chosen: [{ role: "assistant", content: pair.chosen.content }],
+    rejected: [{ role: "assistant", content: pair.rejected.content }],
+    ...trlExtras(pair),
   };
 }

@@ -1,6 +1,11 @@
-import type { PreferencePair } from "@/server/formats/trl";
+import type { Response } from "@/db/schema";
+import type { PairResponse, PreferencePair } from "@/server/formats/preference-pair";
 import type { PairwisePayload } from "@/server/services/judgements/judgement-payload";
 import type { JudgementWithItem } from "./iterate-live-judgements";
+
+function pairResponse(r: Response): PairResponse {
+  return { externalId: r.externalId, model: r.model, content: r.content };
+}
 
 /**
  * Aggregation `none`: each pairwise judgement that prefers one response yields one pair. Ties
@@ -16,10 +21,12 @@ export async function* pairsFromJudgements(
     const rejected = responses.find((r) => r.id !== choice);
     if (!chosen || !rejected) continue;
     yield {
+      itemExternalId: item.externalId,
       prompt: item.prompt,
       promptFormat: item.promptFormat,
-      chosen: chosen.content,
-      rejected: rejected.content,
+      chosen: pairResponse(chosen),
+      rejected: pairResponse(rejected),
+      source: item.source,
     };
   }
 }
