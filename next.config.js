@@ -3,6 +3,9 @@ const nextConfig = {
   // Native and WASM database drivers must stay outside the bundle: they load files at runtime.
   serverExternalPackages: ["@electric-sql/pglite", "pg", "@node-rs/argon2"],
   poweredByHeader: false,
+  // `npm run typecheck` (tsc) and `npm run lint` check the code in CI; skipping the duplicate
+  // check here keeps `npm start` on a fresh machine fast.
+  typescript: { ignoreBuildErrors: true },
   reactStrictMode: true,
   typedRoutes: false,
   async headers() {

@@ -56,3 +56,8 @@ export function authSecret(): string {
 export function resetEnvCache(): void {
   cached = undefined;
 }
+
+/** The environment for a child process (the app server the CLI starts), with overrides. */
+export function childProcessEnv(overrides: Record<string, string>): NodeJS.ProcessEnv {
+  return { ...process.env, ...overrides };
+}

@@ -31,5 +31,5 @@ export interface ImportProblem {
 
 export type ParsedRecord = { line: number; item: ImportedItem } | { line: number; problems: ImportProblem[] };
 
-export const IMPORT_FORMATS = ["native"] as const;
+export const IMPORT_FORMATS = ["native", "trl", "hh-rlhf", "openai-dpo", "csv"] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];

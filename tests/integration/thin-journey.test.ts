@@ -90,7 +90,7 @@ describe("the thin journey through services and tRPC", () => {
     const first = await caller.task.submit(submit);
     const again = await caller.task.submit(submit);
     expect(first.created).toBe(true);
-    expect(again).toEqual({ judgementId: first.judgementId, created: false });
+    expect(again).toMatchObject({ judgementId: first.judgementId, created: false, next: null });
     const stored = await db.select().from(judgements).where(eq(judgements.campaignId, campaign.id));
     expect(stored).toHaveLength(1);
   });

@@ -2,6 +2,7 @@ import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { campaignMembers, campaigns, type Campaign } from "@/db/schema";
 import { AppError } from "@/server/errors";
+import { assertUuid } from "@/server/services/ids";
 import type { SessionUser } from "@/server/services/users/session-user";
 
 /**
@@ -13,7 +14,7 @@ export async function getCampaignForUser(
   params: { campaignId: string; user: SessionUser },
 ): Promise<Campaign> {
   const { campaignId, user } = params;
-  if (!/^[0-9a-f-]{36}$/i.test(campaignId)) throw new AppError("NOT_FOUND", "No such campaign");
+  assertUuid(campaignId, "campaign");
   if (user.role === "admin") {
     const [campaign] = await db.select().from(campaigns).where(eq(campaigns.id, campaignId));
     if (!campaign) throw new AppError("NOT_FOUND", "No such campaign");

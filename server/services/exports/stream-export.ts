@@ -6,6 +6,7 @@ import { datasetExports } from "@/db/schema/exports";
 import { toJsonl } from "@/server/formats/jsonl";
 import { AppError } from "@/server/errors";
 import { recordAuditEvent } from "@/server/services/audit/record-audit-event";
+import { assertUuid } from "@/server/services/ids";
 import { EXPORT_FORMATS, EXPORT_ROW_SOURCES, type ExportFormat } from "./export-formats";
 
 export interface ExportStream {
@@ -29,6 +30,7 @@ export async function streamExport(
     });
   }
   const format = params.format as ExportFormat;
+  assertUuid(params.campaignId, "campaign");
   const [campaign] = await db
     .select({ id: campaigns.id, slug: campaigns.slug })
     .from(campaigns)

@@ -7,6 +7,7 @@ import { formatBytes } from "@/server/formats/read-lines";
 import { AppError } from "@/server/errors";
 import { recordAuditEvent } from "@/server/services/audit/record-audit-event";
 import { RESPONSE_COUNT_BOUNDS } from "@/server/services/campaigns/template-config";
+import { assertUuid } from "@/server/services/ids";
 import { IMPORT_PARSERS } from "./import-parsers";
 
 export const MAX_REPORTED_PROBLEMS = 100;
@@ -38,6 +39,7 @@ export async function importItems(
     actorId: string | null;
   },
 ): Promise<ImportResult> {
+  assertUuid(params.campaignId, "campaign");
   const parse = IMPORT_PARSERS[params.format];
   try {
     return await db.transaction(async (tx) => {

@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { users } from "@/db/schema";
+import { isUuid } from "@/server/services/ids";
 import type { SessionUser } from "./session-user";
 
 /**
@@ -8,7 +9,7 @@ import type { SessionUser } from "./session-user";
  * account takes effect at once even though the session cookie is a long-lived JWT.
  */
 export async function getActiveUser(db: Db, params: { userId: string }): Promise<SessionUser | null> {
-  if (!/^[0-9a-f-]{36}$/i.test(params.userId)) return null;
+  if (!isUuid(params.userId)) return null;
   const [user] = await db
     .select({
       id: users.id,

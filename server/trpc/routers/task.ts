@@ -32,8 +32,18 @@ export const taskRouter = createTRPCRouter({
     .input(assignmentInput.extend({ reason: z.string().min(1).max(500) }))
     .mutation(({ ctx, input }) => skipAssignment(ctx.db, { ...input, user: ctx.user })),
 
-  submit: protectedProcedure.input(submitJudgementInput).mutation(async ({ ctx, input }) => {
-    const { judgement, created } = await submitJudgement(ctx.db, { input, user: ctx.user });
-    return { judgementId: judgement.id, created };
-  }),
+  /**
+   * With `claimNext`, the reply also carries the annotator's next task, so the screen can show
+   * it the moment the answer is stored: one round trip per task instead of two.
+   */
+  submit: protectedProcedure
+    .input(submitJudgementInput.extend({ claimNext: z.boolean().default(false) }))
+    .mutation(async ({ ctx, input }) => {
+      const { claimNext, ...submission } = input;
+      const { judgement, created } = await submitJudgement(ctx.db, { input: submission, user: ctx.user });
+      const next = claimNext
+        ? await claimNextTask(ctx.db, { campaignId: judgement.campaignId, user: ctx.user })
+        : null;
+      return { judgementId: judgement.id, created, next };
+    }),
 });

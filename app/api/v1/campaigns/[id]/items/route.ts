@@ -1,0 +1,28 @@
+import { env } from "@/server/env";
+import { AppError } from "@/server/errors";
+import { IMPORT_FORMATS, type ImportFormat } from "@/server/formats/import-types";
+import { formatBytes } from "@/server/formats/read-lines";
+import { restRoute } from "@/server/http/rest-route";
+import { bodyChunks } from "@/server/http/streams";
+import { importItems } from "@/server/services/imports/import-items";
+
+/** Upload a file of items: the body is the file itself (gzip allowed), streamed, size-limited. */
+export const POST = restRoute<{ id: string }>("admin", async ({ db, user, params, request }) => {
+  const format = new URL(request.url).searchParams.get("format") ?? "native";
+  if (!(IMPORT_FORMATS as readonly string[]).includes(format)) {
+    throw new AppError("BAD_REQUEST", `Unknown import format "${format}"`, { formats: IMPORT_FORMATS });
+  }
+  const maxBytes = env().ARBITER_MAX_UPLOAD_BYTES;
+  const declared = Number(request.headers.get("content-length") ?? 0);
+  if (declared > maxBytes) {
+    throw new AppError("PAYLOAD_TOO_LARGE", `The file is larger than ${formatBytes(maxBytes)}`);
+  }
+  const result = await importItems(db, {
+    campaignId: params.id,
+    format: format as ImportFormat,
+    body: bodyChunks(request),
+    maxBytes,
+    actorId: user.id,
+  });
+  return Response.json(result, { status: 200 });
+});

@@ -1,0 +1,67 @@
+import { spawn } from "node:child_process";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import type { Command } from "commander";
+import { childProcessEnv, env } from "@/server/env";
+import { loadOrCreateSecret } from "../app-secret";
+import { buildIsStale, nextBin, runNextBuild } from "../next-build";
+import { withDatabase } from "../with-database";
+import { printSeedResult, seedFromEnv } from "./seed";
+
+const root = fileURLToPath(new URL("../../..", import.meta.url));
+
+interface StartOptions {
+  port: string;
+  hostname: string;
+  build: boolean;
+}
+
+export function registerStart(program: Command): void {
+  program
+    .command("start")
+    .description("Build if needed, migrate, seed a first run, and serve the app (what `npm start` runs)")
+    .option("-p, --port <port>", "port to listen on", String(env().PORT))
+    .option("-H, --hostname <host>", "interface to bind", "0.0.0.0")
+    .option("--no-build", "serve the existing build without checking it")
+    .action(async (options: StartOptions) => {
+      const config = env();
+      const secret = config.NEXTAUTH_SECRET ?? (await loadOrCreateSecret(path.resolve(root, config.ARBITER_DATA_DIR)));
+      const url = config.NEXTAUTH_URL ?? `http://localhost:${options.port}`;
+      const childEnv = childProcessEnv({
+        NODE_ENV: "production",
+        NEXTAUTH_SECRET: secret,
+        NEXTAUTH_URL: url,
+        NEXT_TELEMETRY_DISABLED: "1",
+      });
+
+      if (options.build && (await buildIsStale(root))) {
+        process.stdout.write("Building the app (first start or changed sources)…\n");
+        await runNextBuild(root, childEnv);
+      }
+      // Migrate and seed, then release the database before the server opens it (PGlite is one process).
+      const seeded = await withDatabase(async ({ db, driver }) => {
+        process.stdout.write(`Database: ${driver === "pg" ? "PostgreSQL (DATABASE_URL)" : `PGlite at ${config.PGLITE_DIR}`}\n`);
+        return seedFromEnv(db);
+      });
+      printSeedResult(seeded);
+      process.stdout.write(`Arbiter is starting on ${url}\n`);
+      await serve(options, childEnv);
+    });
+}
+
+function serve(options: StartOptions, childEnv: NodeJS.ProcessEnv): Promise<void> {
+  return new Promise((resolve) => {
+    const child = spawn(
+      process.execPath,
+      [nextBin(root), "start", "-p", options.port, "-H", options.hostname],
+      { cwd: root, env: childEnv, stdio: "inherit" },
+    );
+    const stop = (signal: NodeJS.Signals) => child.kill(signal);
+    process.on("SIGINT", stop);
+    process.on("SIGTERM", stop);
+    child.on("exit", (code, signal) => {
+      process.exitCode = code ?? (signal ? 0 : 1);
+      resolve();
+    });
+  });
+}

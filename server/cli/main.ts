@@ -1,0 +1,42 @@
+import { Command, CommanderError } from "commander";
+import { ZodError } from "zod";
+import { AppError } from "@/server/errors";
+import { registerMigrate } from "./commands/migrate";
+import { registerSeed } from "./commands/seed";
+import { registerStart } from "./commands/start";
+import { registerUser } from "./commands/user";
+
+export function buildProgram(): Command {
+  const program = new Command()
+    .name("arbiter")
+    .description("Arbiter: collect human preference data for RLHF. Uses DATABASE_URL, or the embedded PGlite database.")
+    .showHelpAfterError()
+    .exitOverride();
+  registerStart(program);
+  registerMigrate(program);
+  registerSeed(program);
+  registerUser(program);
+  return program;
+}
+
+/** Runs the CLI; errors become one clear line on stderr and a non-zero exit code. */
+export async function main(argv: string[]): Promise<void> {
+  try {
+    await buildProgram().parseAsync(argv);
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      process.exitCode = error.exitCode;
+      return;
+    }
+    process.stderr.write(`arbiter: ${describeError(error)}\n`);
+    process.exitCode = 1;
+  }
+}
+
+export function describeError(error: unknown): string {
+  if (error instanceof AppError) return error.message;
+  if (error instanceof ZodError) {
+    return error.issues.map((i) => `${i.path.join(".") || "input"}: ${i.message}`).join("; ");
+  }
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,44 @@
+import type { Message } from "./messages";
+import type { PairResponse, PreferencePair } from "./preference-pair";
+import { isStandardPrompt } from "./trl";
+
+type KtoExtras = {
+  group_id?: string;
+  weight?: number;
+};
+
+export type TrlKtoRow =
+  | ({ prompt: string; completion: string; label: boolean } & KtoExtras)
+  | ({ prompt: Message[]; completion: Message[]; label: boolean } & KtoExtras);
+
+/**
+ * TRL's unpaired preference rows (KTOTrainer, BCO): the chosen response becomes a desirable
+ * completion (`label: true`) and the rejected one an undesirable completion (`label: false`).
+ * `label` is a JSON boolean because TRL tests it as one. The format follows the prompt, as in
+ * the explicit-prompt export. `margin` is left out: it measures the gap between two responses
+ * and means nothing on a row that holds one.
+ */
+export function toTrlKtoRows(pair: PreferencePair): [TrlKtoRow, TrlKtoRow] {
+  const extras: KtoExtras = {};
+  if (pair.groupId !== undefined) extras.group_id = pair.groupId;
+  if (pair.weight !== undefined) extras.weight = pair.weight;
+  return [row(pair, pair.chosen, true, extras), row(pair, pair.rejected, false, extras)];
+}
+
+function row(
+  pair: PreferencePair,
+  response: PairResponse,
+  label: boolean,
+  extras: KtoExtras,
+): TrlKtoRow {
+  const first = pair.prompt[0];
+  if (isStandardPrompt(pair) && first) {
+    return { prompt: first.content, completion: response.content, label, ...extras };
+  }
+  return {
+    prompt: pair.prompt,
+    completion: [{ role: "assistant", content: response.content }],
+    label,
+    ...extras,
+  };
+}
