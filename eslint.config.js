@@ -33,7 +33,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ["server/env.ts", "**/*.config.*", "tests/**"],
+    files: ["server/env.ts", "proxy.ts", "**/*.config.*", "tests/**"],
     rules: { "no-restricted-properties": "off" },
   },
   {
