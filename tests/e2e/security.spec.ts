@@ -46,6 +46,8 @@ test("hostile model output renders inert: no script, no javascript: link, no aut
   await page.getByLabel("Email").fill(E2E_ADMIN.email);
   await page.getByRole("button", { name: "Add annotator" }).click();
   await expect(page.getByRole("list", { name: "Members" })).toContainText(E2E_ADMIN.email);
+  await page.getByRole("button", { name: "Activate" }).click();
+  await expect(page.getByTestId("campaign-status")).toHaveText("active");
   const campaignId = page.url().split("/").pop() ?? "";
 
   await page.goto(`/campaigns/${campaignId}`);
