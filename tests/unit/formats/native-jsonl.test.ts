@@ -1,0 +1,70 @@
+import { describe, expect, it } from "vitest";
+import { parseNativeJsonl } from "@/server/formats/native-jsonl";
+import { bytesOf, itemsOf, parseAllWays, problemsOf } from "./stream-helpers";
+
+describe("native JSONL parser", () => {
+  it("reads string and conversation prompts, text and media responses", async () => {
+    const text = [
+      JSON.stringify({ id: 7, prompt: "Hi 👋", responses: [{ content: "" }, { id: "b", model: "m", content: "Hello" }] }),
+      JSON.stringify({
+        id: "conv",
+        prompt: [
+          { role: "system", content: "Be brief." },
+          { role: "user", content: "Draw a cat" },
+        ],
+        responses: [{ image_url: "https://img.example/cat1.png" }, { image_url: "https://img.example/cat2.png" }],
+        metadata: { source: "test" },
+        gold: { choice: "1" },
+      }),
+    ].join("\n");
+    const records = await parseAllWays(parseNativeJsonl, bytesOf(text));
+    expect(problemsOf(records)).toEqual([]);
+    const [first, second] = itemsOf(records);
+    expect(first).toEqual({
+      externalId: "7",
+      prompt: [{ role: "user", content: "Hi 👋" }],
+      promptFormat: "text",
+      responses: [
+        { externalId: "1", model: null, contentKind: "text", content: "" },
+        { externalId: "b", model: "m", contentKind: "text", content: "Hello" },
+      ],
+      metadata: {},
+    });
+    expect(second).toMatchObject({
+      externalId: "conv",
+      promptFormat: "messages",
+      metadata: { source: "test" },
+      gold: { choice: "1" },
+      responses: [{ contentKind: "image", content: "https://img.example/cat1.png" }, { contentKind: "image" }],
+    });
+  });
+
+  it("gives items without an id a stable content id", async () => {
+    const line = JSON.stringify({ prompt: "p", responses: [{ content: "a" }, { content: "b" }] });
+    const [a] = itemsOf(await parseAllWays(parseNativeJsonl, bytesOf(line)));
+    const [b] = itemsOf(await parseAllWays(parseNativeJsonl, bytesOf(`\n${line}\n`)));
+    expect(a?.externalId).toMatch(/^sha256:[0-9a-f]{32}$/);
+    expect(b?.externalId).toBe(a?.externalId);
+  });
+
+  it("names the line and field of every problem", async () => {
+    const text = [
+      "{not json",
+      JSON.stringify({ id: "x", prompt: "p", responses: [{ content: "a", image_url: "https://x.example/a.png" }] }),
+      JSON.stringify({ id: "y", prompt: "p", responses: [{ content: "a" }], extra: 1 }),
+      JSON.stringify({ id: "z", prompt: [{ role: "robot", content: "hi" }], responses: [{ content: "a" }] }),
+      JSON.stringify({ id: "w", prompt: "p", responses: [{ id: "a", content: "1" }, { id: "a", content: "2" }] }),
+      JSON.stringify({ id: "v", prompt: "p", responses: [{ image_url: "javascript:alert(1)" }] }),
+    ].join("\n");
+    const problems = problemsOf(await parseAllWays(parseNativeJsonl, bytesOf(text)));
+    expect(problems.map((p) => [p.line, p.field])).toEqual([
+      [1, null],
+      [2, "responses.0"],
+      [3, null],
+      [4, "prompt"],
+      [5, "responses"],
+      [6, "responses.0.image_url"],
+    ]);
+    expect(problems[0]?.message).toMatch(/^Not valid JSON/);
+  });
+});
