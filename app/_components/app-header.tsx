@@ -12,6 +12,7 @@ export function AppHeader({ user }: { user: SessionUser }) {
           </Link>
           {user.role === "admin" && <Link href="/admin">Campaigns</Link>}
           <Link href="/campaigns">Annotate</Link>
+          <Link href="/settings/tokens">Settings</Link>
         </nav>
         <div className="flex items-center gap-3 text-sm">
           <span className="text-slate-600" data-testid="signed-in-as">

@@ -4,3 +4,4 @@ export * from "./items";
 export * from "./assignments";
 export * from "./judgements";
 export * from "./exports";
+export * from "./invitations";

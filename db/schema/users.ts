@@ -49,3 +49,17 @@ export const apiTokens = pgTable(
 export type User = typeof users.$inferSelect;
 export type NewUser = typeof users.$inferInsert;
 export type ApiToken = typeof apiTokens.$inferSelect;
+
+/**
+ * Failed sign-ins per email, for throttling (DESIGN §10). Kept in the database, not in memory,
+ * so every app instance sees the same count.
+ */
+export const signInFailures = pgTable(
+  "sign_in_failures",
+  {
+    id: id(),
+    email: text().notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("sign_in_failures_email_created_at_idx").on(t.email, t.createdAt)],
+);

@@ -1,11 +1,25 @@
 import type { Db } from "@/db/client";
+import { authenticateApiToken } from "@/server/services/users/authenticate-api-token";
 import type { SessionUser } from "@/server/services/users/session-user";
 import { getSessionUser } from "./session";
 
+/** next-auth v4's session cookie (`__Secure-` on https, `.0`, `.1` … when chunked). */
+const SESSION_COOKIE = /(?:^|;\s*)(?:__Secure-)?next-auth\.session-token(?:\.\d+)?=/;
+
 /**
- * Who is making this request. Today: the next-auth session cookie. API tokens
- * (`Authorization: Bearer`) plug in here, so every route and procedure gets them at once.
+ * Who is making this request: an API token (`Authorization: Bearer arb_…`) or the next-auth
+ * session cookie. Every REST route and tRPC procedure authenticates through here. A request
+ * that sends an Authorization header is judged by it alone: a bad token never falls back to
+ * an ambient cookie.
  */
-export async function getRequestUser(db: Db, _request: Request): Promise<SessionUser | null> {
+export async function getRequestUser(db: Db, request: Request): Promise<SessionUser | null> {
+  const authorization = request.headers.get("authorization");
+  if (authorization !== null) {
+    const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
+    return match?.[1] ? authenticateApiToken(db, { token: match[1] }) : null;
+  }
+  // Without a session cookie there is no session to look up (and scripts, tests and health
+  // checks skip next-auth entirely).
+  if (!SESSION_COOKIE.test(request.headers.get("cookie") ?? "")) return null;
   return getSessionUser(db);
 }

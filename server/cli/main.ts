@@ -4,6 +4,11 @@ import { AppError } from "@/server/errors";
 import { registerMigrate } from "./commands/migrate";
 import { registerSeed } from "./commands/seed";
 import { registerStart } from "./commands/start";
+import { registerCampaign } from "./commands/campaign";
+import { registerExport } from "./commands/export";
+import { registerImport } from "./commands/import";
+import { registerStats } from "./commands/stats";
+import { registerToken } from "./commands/token";
 import { registerUser } from "./commands/user";
 
 export function buildProgram(): Command {
@@ -16,6 +21,11 @@ export function buildProgram(): Command {
   registerMigrate(program);
   registerSeed(program);
   registerUser(program);
+  registerToken(program);
+  registerCampaign(program);
+  registerImport(program);
+  registerExport(program);
+  registerStats(program);
   return program;
 }
 

@@ -1,7 +1,8 @@
 import { createHash } from "node:crypto";
 import { z } from "zod";
 import type { ImportedItem, ImportProblem, ParsedRecord } from "./import-types";
-import { promptSchema, promptToMessages } from "./messages";
+import { requiredAs } from "./json-rows";
+import { messageSchema, promptToMessages } from "./messages";
 import { readLines } from "./read-lines";
 
 const responseSchema = z
@@ -19,7 +20,11 @@ const responseSchema = z
 /** DESIGN §7, the native format: one item per line. */
 export const nativeItemSchema = z.strictObject({
   id: z.union([z.string().min(1).max(200), z.number().int()]).optional(),
-  prompt: promptSchema,
+  // Zod's own message for a failed union is "Invalid input", which tells a person nothing.
+  prompt: z.union(
+    [z.string(), z.array(messageSchema).min(1)],
+    requiredAs("prompt must be a string or a non-empty list of {role, content} messages"),
+  ),
   responses: z.array(responseSchema).min(1).max(9),
   metadata: z.record(z.string(), z.unknown()).optional(),
   gold: z.unknown().optional(),

@@ -14,10 +14,24 @@ export interface RestContext<P> {
   request: Request;
 }
 
+let resolveDb: () => Promise<Db> = getDb;
+
 /**
- * Wraps a plain route handler (streamed uploads and downloads, which tRPC does not carry):
- * authenticates, enforces the tier, refuses cross-site mutations, and maps every error to the
- * REST error shape. The handler itself only parses input and calls a service.
+ * Lets integration tests call route handlers directly against their own database (the
+ * handlers are plain `(request, {params})` functions). Returns a function that restores the
+ * app's database.
+ */
+export function setRestDatabase(resolver: () => Promise<Db>): () => void {
+  resolveDb = resolver;
+  return () => {
+    resolveDb = getDb;
+  };
+}
+
+/**
+ * Wraps a plain route handler: authenticates (session cookie or API token), enforces the
+ * tier, refuses cross-site mutations, and maps every error to the REST error shape. The
+ * handler itself only parses input, calls a service and shapes the output.
  */
 export function restRoute<P>(
   tier: Tier,
@@ -28,9 +42,9 @@ export function restRoute<P>(
       if (request.method !== "GET" && request.method !== "HEAD" && isCrossSiteRequest(request)) {
         throw new AppError("FORBIDDEN", "Cross-site requests are not allowed");
       }
-      const db = await getDb();
+      const db = await resolveDb();
       const user = await getRequestUser(db, request);
-      if (!user) throw new AppError("UNAUTHORIZED", "Sign in or send an API token");
+      if (!user) throw new AppError("UNAUTHORIZED", "Sign in or send a valid API token");
       if (tier === "admin" && user.role !== "admin") {
         throw new AppError("FORBIDDEN", "Only admins can do this");
       }

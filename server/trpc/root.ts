@@ -1,11 +1,17 @@
 import { createCallerFactory, createTRPCRouter } from "./init";
 import { campaignRouter } from "./routers/campaign";
+import { exportRouter } from "./routers/export";
+import { invitationRouter } from "./routers/invitation";
 import { taskRouter } from "./routers/task";
+import { tokenRouter } from "./routers/token";
 import { userRouter } from "./routers/user";
 
 export const appRouter = createTRPCRouter({
   campaign: campaignRouter,
+  export: exportRouter,
+  invitation: invitationRouter,
   task: taskRouter,
+  token: tokenRouter,
   user: userRouter,
 });
 

@@ -1,9 +1,12 @@
 import { randomInt } from "node:crypto";
-import { and, asc, desc, eq, gt, gte, notExists, sql } from "drizzle-orm";
+import { and, desc, eq, gt, gte, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { assignments, campaignMembers, campaigns, items, responses } from "@/db/schema";
+import { assignments, campaignMembers, campaigns, items, responses, users, type Campaign } from "@/db/schema";
 import { AppError } from "@/server/errors";
 import type { SessionUser } from "@/server/services/users/session-user";
+import { withRetry } from "@/server/services/with-retry";
+import { pickOpenItem } from "./pick-open-item";
+import { pickProbeItem } from "./pick-probe-item";
 import { releaseExpiredLeases } from "./release-expired-leases";
 import { loadTask, type Task } from "./task";
 
@@ -16,105 +19,127 @@ export type ClaimResult =
  * membership row is locked first, so their own concurrent claims (double clicks, two tabs)
  * queue up and all get the same lease; other annotators never wait on each other, because the
  * item is picked with FOR UPDATE SKIP LOCKED from the partial index of items with open slots.
+ *
+ * `random` decides whether this claim serves a probe or a gold item (at the campaign's rates);
+ * tests may pass their own.
  */
 export async function claimNextTask(
   db: Db,
-  params: { campaignId: string; user: SessionUser },
+  params: { campaignId: string; user: SessionUser; random?: () => number },
 ): Promise<ClaimResult> {
   const { campaignId, user } = params;
-  return db.transaction(async (tx) => {
-    const [membership] = await tx
-      .select({ status: campaignMembers.status })
-      .from(campaignMembers)
-      .where(and(eq(campaignMembers.campaignId, campaignId), eq(campaignMembers.userId, user.id)))
-      .for("update");
-    const [campaign] = await tx.select().from(campaigns).where(eq(campaigns.id, campaignId));
-    if (!campaign || !membership || campaign.status === "draft" || campaign.status === "archived") {
-      throw new AppError("NOT_FOUND", "No such campaign");
-    }
-    if (campaign.status === "paused") return { task: null, reason: "paused" };
-    if (membership.status === "paused") return { task: null, reason: "member_paused" };
+  const random = params.random ?? Math.random;
+  return withRetry(() =>
+    db.transaction(async (tx): Promise<ClaimResult> => {
+      const [row] = await tx
+        .select({ status: campaignMembers.status, disabled: users.disabled, campaign: campaigns })
+        .from(campaignMembers)
+        .innerJoin(users, eq(users.id, campaignMembers.userId))
+        .innerJoin(campaigns, eq(campaigns.id, campaignMembers.campaignId))
+        .where(and(eq(campaignMembers.campaignId, campaignId), eq(campaignMembers.userId, user.id)))
+        .for("update", { of: campaignMembers });
+      const campaign = row?.campaign;
+      if (!row || !campaign || campaign.status === "draft" || campaign.status === "archived") {
+        throw new AppError("NOT_FOUND", "No such campaign");
+      }
+      // The session layer already refuses disabled accounts; this keeps every other caller honest.
+      if (row.disabled) throw new AppError("FORBIDDEN", "This account is disabled");
+      if (campaign.status === "paused") return { task: null, reason: "paused" };
+      if (row.status === "paused") return { task: null, reason: "member_paused" };
 
-    const [held] = await tx
-      .select()
-      .from(assignments)
-      .where(
-        and(
-          eq(assignments.campaignId, campaignId),
-          eq(assignments.annotatorId, user.id),
-          eq(assignments.status, "leased"),
-          gt(assignments.expiresAt, sql`now()`),
-        ),
-      )
-      .orderBy(desc(assignments.leasedAt))
-      .limit(1);
-    if (held) return { task: await loadTask(tx, held) };
-
-    if (campaign.dailyCap !== null) {
-      const [today] = await tx
-        .select({ n: sql<number>`count(*)::int` })
+      const [held] = await tx
+        .select()
         .from(assignments)
         .where(
           and(
-            eq(assignments.campaignId, campaignId),
             eq(assignments.annotatorId, user.id),
-            eq(assignments.status, "submitted"),
-            gte(assignments.completedAt, sql`date_trunc('day', now())`),
+            eq(assignments.campaignId, campaignId),
+            eq(assignments.status, "leased"),
+            gt(assignments.expiresAt, sql`now()`),
           ),
-        );
-      if ((today?.n ?? 0) >= campaign.dailyCap) return { task: null, reason: "daily_cap" };
-    }
+        )
+        .orderBy(desc(assignments.leasedAt))
+        .limit(1);
+      if (held) return { task: await loadTask(tx, held, { campaign }) };
 
-    await releaseExpiredLeases(tx, { campaignId });
+      if (campaign.dailyCap !== null && (await submittedToday(tx, campaignId, user.id)) >= campaign.dailyCap) {
+        return { task: null, reason: "daily_cap" };
+      }
 
-    const [candidate] = await tx
-      .select({ id: items.id })
-      .from(items)
-      .where(
-        and(
-          eq(items.campaignId, campaignId),
-          gt(items.openSlots, 0),
-          notExists(
-            tx
-              .select({ one: sql`1` })
-              .from(assignments)
-              .where(
-                and(
-                  eq(assignments.itemId, items.id),
-                  eq(assignments.annotatorId, user.id),
-                  eq(assignments.purpose, "regular"),
-                ),
-              ),
-          ),
-        ),
-      )
-      .orderBy(desc(items.judgementCount), asc(items.randKey))
-      .limit(1)
-      .for("update", { skipLocked: true, of: items });
-    if (!candidate) return { task: null, reason: "done" };
+      await releaseExpiredLeases(tx, { campaignId });
 
-    await tx
-      .update(items)
-      .set({ openSlots: sql`${items.openSlots} - 1` })
-      .where(eq(items.id, candidate.id));
-    const responseIds = await tx
-      .select({ id: responses.id })
-      .from(responses)
-      .where(eq(responses.itemId, candidate.id))
-      .orderBy(asc(responses.position));
-    const [assignment] = await tx
-      .insert(assignments)
-      .values({
-        campaignId,
-        itemId: candidate.id,
-        annotatorId: user.id,
-        displayOrder: shuffle(responseIds.map((r) => r.id)),
-        expiresAt: sql`now() + make_interval(secs => ${campaign.leaseTtlSeconds})`,
-      })
-      .returning();
-    if (!assignment) throw new Error("insert returned no row");
-    return { task: await loadTask(tx, assignment) };
-  });
+      if (campaign.probeRate > 0 && random() < campaign.probeRate) {
+        const probe = await pickProbeItem(tx, { campaignId, annotatorId: user.id });
+        if (probe) {
+          // Sides swapped: the same pair in the opposite order tests the verdict, not the position.
+          const displayOrder = [...probe.displayOrder].reverse();
+          return { task: await lease(tx, campaign, user.id, probe.itemId, "probe", displayOrder) };
+        }
+      }
+
+      const annotator = { campaignId, annotatorId: user.id };
+      const wantGold = campaign.goldRate > 0 && random() < campaign.goldRate;
+      // Gold items are checks, not data: served at the gold rate, and otherwise only once an
+      // annotator has nothing else left, so that a rate of 0 really means "as late as possible".
+      const itemId =
+        (wantGold ? await pickOpenItem(tx, { ...annotator, gold: true, preferenceOnly: true }) : null) ??
+        (await pickOpenItem(tx, { ...annotator, gold: false })) ??
+        await pickOpenItem(tx, { ...annotator, gold: true });
+      if (!itemId) return { task: null, reason: "done" };
+
+      await tx
+        .update(items)
+        .set({ openSlots: sql`${items.openSlots} - 1` })
+        .where(eq(items.id, itemId));
+      const itemResponses = await tx
+        .select({ id: responses.id, contentKind: responses.contentKind, content: responses.content })
+        .from(responses)
+        .where(eq(responses.itemId, itemId))
+        .orderBy(responses.position);
+      const displayOrder = shuffle(itemResponses.map((r) => r.id));
+      return { task: await lease(tx, campaign, user.id, itemId, "regular", displayOrder, itemResponses) };
+    }),
+  );
+}
+
+async function lease(
+  tx: Db,
+  campaign: Campaign,
+  annotatorId: string,
+  itemId: string,
+  purpose: "regular" | "probe",
+  displayOrder: string[],
+  itemResponses?: Task["responses"],
+): Promise<Task> {
+  const [assignment] = await tx
+    .insert(assignments)
+    .values({
+      campaignId: campaign.id,
+      itemId,
+      annotatorId,
+      purpose,
+      displayOrder,
+      expiresAt: sql`now() + make_interval(secs => ${campaign.leaseTtlSeconds})`,
+    })
+    .returning();
+  if (!assignment) throw new Error("insert returned no row");
+  return loadTask(tx, assignment, { campaign, responses: itemResponses });
+}
+
+/** Tasks finished since midnight (server time), probes included: the cap is on work, not items. */
+async function submittedToday(tx: Db, campaignId: string, annotatorId: string): Promise<number> {
+  const [today] = await tx
+    .select({ n: sql<number>`count(*)::int` })
+    .from(assignments)
+    .where(
+      and(
+        eq(assignments.annotatorId, annotatorId),
+        eq(assignments.campaignId, campaignId),
+        eq(assignments.status, "submitted"),
+        gte(assignments.completedAt, sql`date_trunc('day', now())`),
+      ),
+    );
+  return Number(today?.n ?? 0);
 }
 
 /** Fisher–Yates with a cryptographic source: the screen order must not be predictable. */

@@ -56,7 +56,7 @@ export async function saveDraft(
   });
 }
 
-/** Gives the task back with a reason; its slot opens for another annotator. */
+/** Gives the task back with a reason; its slot opens for another annotator, never for this one. */
 export async function skipAssignment(
   db: Db,
   params: { assignmentId: string; user: SessionUser; reason: string },
@@ -69,6 +69,8 @@ export async function skipAssignment(
       .update(assignments)
       .set({ status: "skipped", skipReason: reason, completedAt: sql`now()` })
       .where(eq(assignments.id, assignment.id));
+    // A probe never held a slot, so it has none to give back.
+    if (assignment.purpose !== "regular") return;
     await tx
       .update(items)
       .set({ openSlots: sql`${items.openSlots} + 1` })

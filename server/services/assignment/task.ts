@@ -21,21 +21,38 @@ export interface Task {
   draft: unknown;
 }
 
-export async function loadTask(db: Db, assignment: Assignment): Promise<Task> {
+/**
+ * Builds the task for an assignment. A claim that has just read the campaign or the item's
+ * responses passes them in (`known`), so the reply costs no second round trip for them.
+ */
+export async function loadTask(
+  db: Db,
+  assignment: Assignment,
+  known: {
+    campaign?: { template: TemplateConfig; guidelineVersion: number };
+    responses?: { id: string; contentKind: ContentKind; content: string }[];
+  } = {},
+): Promise<Task> {
   const [item] = await db
     .select({ id: items.id, prompt: items.prompt })
     .from(items)
     .where(eq(items.id, assignment.itemId));
-  const [campaign] = await db
-    .select({ template: campaigns.template, guidelineVersion: campaigns.guidelineVersion })
-    .from(campaigns)
-    .where(eq(campaigns.id, assignment.campaignId));
+  const campaign =
+    known.campaign ??
+    (
+      await db
+        .select({ template: campaigns.template, guidelineVersion: campaigns.guidelineVersion })
+        .from(campaigns)
+        .where(eq(campaigns.id, assignment.campaignId))
+    )[0];
   if (!item || !campaign) throw new Error("assignment without item or campaign");
-  const rows = await db
-    .select({ id: responses.id, contentKind: responses.contentKind, content: responses.content })
-    .from(responses)
-    .where(inArray(responses.id, assignment.displayOrder))
-    .orderBy(asc(responses.position));
+  const rows =
+    known.responses ??
+    (await db
+      .select({ id: responses.id, contentKind: responses.contentKind, content: responses.content })
+      .from(responses)
+      .where(inArray(responses.id, assignment.displayOrder))
+      .orderBy(asc(responses.position)));
   const byId = new Map(rows.map((r) => [r.id, r]));
   return {
     assignmentId: assignment.id,
@@ -43,7 +60,10 @@ export async function loadTask(db: Db, assignment: Assignment): Promise<Task> {
     expiresAt: assignment.expiresAt,
     leasedAt: assignment.leasedAt,
     item,
-    responses: assignment.displayOrder.flatMap((id) => byId.get(id) ?? []),
+    responses: assignment.displayOrder.flatMap((id) => {
+      const response = byId.get(id);
+      return response ? [{ id: response.id, contentKind: response.contentKind, content: response.content }] : [];
+    }),
     template: campaign.template,
     guidelineVersion: campaign.guidelineVersion,
     draft: assignment.draft ?? null,

@@ -4,10 +4,24 @@ import { templateConfigSchema } from "./template-config";
 
 export const campaignIdSchema = z.uuid({ message: "Not a campaign id" });
 
-export const createCampaignInput = z.strictObject({
+/** The settings fields, without defaults: create fills defaults in, update leaves absent keys alone. */
+const settingsFields = {
   name: z.string().trim().min(1, "Give the campaign a name").max(200),
-  description: z.string().max(5_000).default(""),
-  template: templateConfigSchema.default({
+  description: z.string().max(5_000),
+  template: templateConfigSchema,
+  overlap: z.number().int().min(1).max(100),
+  lease_ttl_seconds: z.number().int().min(10).max(24 * 3600),
+  gold_rate: z.number().min(0).max(1),
+  probe_rate: z.number().min(0).max(1),
+  daily_cap: z.number().int().positive().nullable(),
+  guidelines: z.string().max(200_000),
+  status: z.enum(CAMPAIGN_STATUSES),
+};
+
+export const createCampaignInput = z.strictObject({
+  name: settingsFields.name,
+  description: settingsFields.description.default(""),
+  template: settingsFields.template.default({
     kind: "pairwise",
     allow_tie: true,
     allow_both_bad: true,
@@ -16,15 +30,30 @@ export const createCampaignInput = z.strictObject({
     rationale: { required: false, min_length: 0 },
     flags: [],
   }),
-  overlap: z.number().int().min(1).max(100).default(3),
-  lease_ttl_seconds: z.number().int().min(10).max(24 * 3600).default(900),
-  gold_rate: z.number().min(0).max(1).default(0),
-  probe_rate: z.number().min(0).max(1).default(0),
-  daily_cap: z.number().int().positive().nullable().default(null),
-  guidelines: z.string().max(200_000).default(""),
-  status: z.enum(CAMPAIGN_STATUSES).default("draft"),
+  overlap: settingsFields.overlap.default(3),
+  lease_ttl_seconds: settingsFields.lease_ttl_seconds.default(900),
+  gold_rate: settingsFields.gold_rate.default(0),
+  probe_rate: settingsFields.probe_rate.default(0),
+  daily_cap: settingsFields.daily_cap.default(null),
+  guidelines: settingsFields.guidelines.default(""),
+  status: settingsFields.status.default("draft"),
 });
 export type CreateCampaignInput = z.input<typeof createCampaignInput>;
+
+/** Every key optional; `daily_cap: null` clears the cap. */
+export const updateCampaignInput = z.strictObject({
+  name: settingsFields.name.optional(),
+  description: settingsFields.description.optional(),
+  template: settingsFields.template.optional(),
+  overlap: settingsFields.overlap.optional(),
+  lease_ttl_seconds: settingsFields.lease_ttl_seconds.optional(),
+  gold_rate: settingsFields.gold_rate.optional(),
+  probe_rate: settingsFields.probe_rate.optional(),
+  daily_cap: settingsFields.daily_cap.optional(),
+  guidelines: settingsFields.guidelines.optional(),
+  status: settingsFields.status.optional(),
+});
+export type UpdateCampaignInput = z.input<typeof updateCampaignInput>;
 
 export const addMemberInput = z.strictObject({
   campaignId: campaignIdSchema,

@@ -3,14 +3,7 @@ import type { Db } from "@/db/client";
 import { campaigns, type Campaign, type CampaignStatus } from "@/db/schema";
 import { AppError } from "@/server/errors";
 import { recordAuditEvent } from "@/server/services/audit/record-audit-event";
-
-/** draft → active ⇄ paused → archived; archiving is allowed from any state and is final. */
-const ALLOWED: Record<CampaignStatus, CampaignStatus[]> = {
-  draft: ["active", "archived"],
-  active: ["paused", "archived"],
-  paused: ["active", "archived"],
-  archived: [],
-};
+import { assertStatusTransition } from "./status-transitions";
 
 export async function setCampaignStatus(
   db: Db,
@@ -21,15 +14,11 @@ export async function setCampaignStatus(
       .select()
       .from(campaigns)
       .where(eq(campaigns.id, params.campaignId))
-      .for("update");
+      // NO KEY UPDATE lets claims and submits (whose foreign keys take KEY SHARE here) go on.
+      .for("no key update");
     if (!current) throw new AppError("NOT_FOUND", "No such campaign");
     if (current.status === params.status) return current;
-    if (!ALLOWED[current.status].includes(params.status)) {
-      throw new AppError(
-        "CONFLICT",
-        `A ${current.status} campaign cannot become ${params.status}`,
-      );
-    }
+    assertStatusTransition(current.status, params.status);
     const [updated] = await tx
       .update(campaigns)
       .set({ status: params.status, updatedAt: sql`now()` })

@@ -1,13 +1,13 @@
 import { createHash } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { campaigns } from "@/db/schema";
 import { datasetExports } from "@/db/schema/exports";
-import { toJsonl } from "@/server/formats/jsonl";
-import { AppError } from "@/server/errors";
 import { recordAuditEvent } from "@/server/services/audit/record-audit-event";
-import { assertUuid } from "@/server/services/ids";
-import { EXPORT_FORMATS, EXPORT_ROW_SOURCES, type ExportFormat } from "./export-formats";
+import { prepareExport } from "./export-context";
+import { exportFileBytes, FILE_TYPES } from "./export-file";
+import { recordedOptions, type ExportOptionsInput } from "./export-options";
+import { exportRowSource } from "./export-rows";
+import { loadExportSetup } from "./load-export-setup";
 
 export interface ExportStream {
   exportId: string;
@@ -17,68 +17,79 @@ export interface ExportStream {
 }
 
 /**
- * Starts an export: records it, then streams the file. The row count and sha256 are written
- * to the export record when the last byte has gone out (or `failed` if the stream breaks).
+ * Starts an export: validates the options, records it, then streams the file. Option and
+ * campaign errors are thrown here, before any byte, so a route can still answer 400/404. The
+ * row count and sha256 are written to the record when the last byte has gone out (or
+ * `failed` if the stream breaks or the client goes away).
  */
 export async function streamExport(
   db: Db,
-  params: { campaignId: string; format: string; actorId: string | null },
+  params: {
+    campaignId: string;
+    /** Overrides `options.format`; kept for callers that only ever asked for a format. */
+    format?: string;
+    actorId: string | null;
+    options?: ExportOptionsInput | Record<string, unknown>;
+  },
 ): Promise<ExportStream> {
-  if (!(EXPORT_FORMATS as readonly string[]).includes(params.format)) {
-    throw new AppError("BAD_REQUEST", `Unknown export format "${params.format}"`, {
-      formats: EXPORT_FORMATS,
-    });
-  }
-  const format = params.format as ExportFormat;
-  assertUuid(params.campaignId, "campaign");
-  const [campaign] = await db
-    .select({ id: campaigns.id, slug: campaigns.slug })
-    .from(campaigns)
-    .where(eq(campaigns.id, params.campaignId));
-  if (!campaign) throw new AppError("NOT_FOUND", "No such campaign");
+  const { campaign, options } = await loadExportSetup(db, params);
+  const ctx = await prepareExport(db, { campaign, options });
+  const source = exportRowSource(db, ctx);
   const [record] = await db
     .insert(datasetExports)
-    .values({ campaignId: campaign.id, format, file: "jsonl", createdBy: params.actorId })
+    .values({
+      campaignId: campaign.id,
+      format: options.format,
+      file: options.file,
+      options: recordedOptions(options),
+      createdBy: params.actorId,
+    })
     .returning({ id: datasetExports.id });
   if (!record) throw new Error("insert returned no row");
+  const exportId = record.id;
   await recordAuditEvent(db, {
     actorId: params.actorId,
     action: "campaign.export",
     campaignId: campaign.id,
-    details: { format, exportId: record.id },
+    details: { format: options.format, file: options.file, exportId },
   });
-
-  const campaignId = campaign.id;
-  const exportId = record.id;
 
   async function* body(): AsyncGenerator<Uint8Array> {
     const hash = createHash("sha256");
-    const encoder = new TextEncoder();
-    let rowCount = 0;
+    const counter = { rows: 0 };
+    let finished = false;
     try {
-      for await (const line of toJsonl(EXPORT_ROW_SOURCES[format](db, { campaignId }))) {
-        const bytes = encoder.encode(line);
+      for await (const bytes of exportFileBytes(source, ctx, counter)) {
         hash.update(bytes);
-        rowCount++;
         yield bytes;
       }
-    } catch (error) {
+      finished = true;
       await db
         .update(datasetExports)
-        .set({ status: "failed", finishedAt: sql`now()` })
+        .set({
+          status: "done",
+          rowCount: counter.rows,
+          sha256: hash.digest("hex"),
+          finishedAt: sql`now()`,
+        })
         .where(eq(datasetExports.id, exportId));
-      throw error;
+    } finally {
+      // Reached on errors and on an abandoned download (the consumer calls return()).
+      if (!finished) {
+        await db
+          .update(datasetExports)
+          .set({ status: "failed", rowCount: counter.rows, finishedAt: sql`now()` })
+          .where(eq(datasetExports.id, exportId));
+      }
     }
-    await db
-      .update(datasetExports)
-      .set({ status: "done", rowCount, sha256: hash.digest("hex"), finishedAt: sql`now()` })
-      .where(eq(datasetExports.id, exportId));
   }
 
+  const type = FILE_TYPES[options.file];
+  const suffix = options.file === "hf" ? "-hf" : "";
   return {
     exportId,
-    filename: `${campaign.slug}-${format}.jsonl`,
-    contentType: "application/x-ndjson; charset=utf-8",
+    filename: `${campaign.slug}-${options.format}${suffix}.${type.extension}`,
+    contentType: type.contentType,
     body: body(),
   };
 }

@@ -6,6 +6,8 @@ import {
   skipAssignment,
 } from "@/server/services/assignment/lease-actions";
 import { campaignIdSchema } from "@/server/services/campaigns/campaign-inputs";
+import { reviseJudgement } from "@/server/services/judgements/revise-judgement";
+import { reviseJudgementInput } from "@/server/services/judgements/revise-judgement-input";
 import { submitJudgement } from "@/server/services/judgements/submit-judgement";
 import { submitJudgementInput } from "@/server/services/judgements/submit-judgement-input";
 import { createTRPCRouter, protectedProcedure } from "../init";
@@ -46,4 +48,10 @@ export const taskRouter = createTRPCRouter({
         : null;
       return { judgementId: judgement.id, created, next };
     }),
+
+  /** "Fix my last answer": stores a revision that supersedes the annotator's latest judgement. */
+  revise: protectedProcedure.input(reviseJudgementInput).mutation(async ({ ctx, input }) => {
+    const { judgement, created } = await reviseJudgement(ctx.db, { input, user: ctx.user });
+    return { judgementId: judgement.id, revisionOf: judgement.revisionOf, created };
+  }),
 });

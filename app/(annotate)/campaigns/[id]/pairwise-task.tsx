@@ -2,21 +2,24 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { useCallback, useEffect, useRef, useState } from "react";
-import { Markdown } from "@/app/_components/markdown";
 import { randomId } from "@/app/_lib/random-id";
 import { useTRPC } from "@/app/_trpc/client";
 import type { ClaimedTask, RouterOutputs } from "@/app/_trpc/types";
-import { Conversation } from "./conversation";
+import {
+  STRENGTH_OPTIONS,
+  answerFromDraft,
+  answerProblem,
+  answerToDraft,
+  answerToPayload,
+  verdictOptions,
+} from "./pairwise-answer";
+import { PairwiseView } from "./pairwise-view";
 import { useLeaseUpkeep } from "./use-lease-upkeep";
 
-const SLOT_LABELS = ["A", "B"] as const;
-
-function draftChoice(draft: unknown, valid: string[]): string | null {
-  const choice = (draft as { choice?: unknown } | null)?.choice;
-  return typeof choice === "string" && valid.includes(choice) ? choice : null;
-}
-
-/** A pairwise task, fully usable from the keyboard: 1 A better, 2 B better, 3 tie, 4 both bad, Enter submit. */
+/**
+ * A pairwise task, fully usable from the keyboard: 1 A better, 2 B better, 3 tie, 4 both bad,
+ * q w e r strength (when the template asks for it), Enter submit.
+ */
 export function PairwiseTask({
   task,
   onDone,
@@ -27,18 +30,12 @@ export function PairwiseTask({
 }) {
   const trpc = useTRPC();
   const template = task.template.kind === "pairwise" ? task.template : null;
-  const [first, second] = task.responses;
-  const options = [
-    first && { key: "1", value: first.id, label: "A is better" },
-    second && { key: "2", value: second.id, label: "B is better" },
-    template?.allow_tie && { key: "3", value: "tie", label: "Tie" },
-    template?.allow_both_bad && { key: "4", value: "both_bad", label: "Both bad" },
-  ].filter((o): o is { key: string; value: string; label: string } => Boolean(o));
-  const [choice, setChoice] = useState<string | null>(() =>
-    draftChoice(task.draft, options.map((o) => o.value)),
-  );
+  const responseIds = task.responses.map((r) => r.id);
+  const options = verdictOptions(template, responseIds);
+  const [answer, setAnswer] = useState(() => answerFromDraft(task.draft, template, responseIds));
+  const problem = answerProblem(answer, template, responseIds);
   const idempotencyKey = useRef(randomId());
-  const upkeep = useLeaseUpkeep(task.assignmentId, choice ? { choice } : null);
+  const upkeep = useLeaseUpkeep(task.assignmentId, answerToDraft(answer));
   const submit = useMutation(
     trpc.task.submit.mutationOptions({
       onSuccess: (reply) => {
@@ -49,26 +46,36 @@ export function PairwiseTask({
   const { mutate } = submit;
 
   const send = useCallback(() => {
-    if (!choice || submit.isPending) return;
+    if (problem !== null || submit.isPending) return;
     mutate({
       assignmentId: task.assignmentId,
       idempotencyKey: idempotencyKey.current,
-      payload: { choice },
+      payload: answerToPayload(answer, template, responseIds),
       activeMs: upkeep.readActiveMs(),
       claimNext: true,
     });
-  }, [choice, mutate, submit.isPending, task.assignmentId, upkeep]);
+  }, [answer, problem, mutate, submit.isPending, task.assignmentId, template, responseIds, upkeep]);
 
   useEffect(() => {
     function onKey(event: KeyboardEvent) {
       if (event.ctrlKey || event.metaKey || event.altKey) return;
       const target = event.target as HTMLElement | null;
-      if (target && (target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName))) return;
+      if (
+        target &&
+        (target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName))
+      )
+        return;
       const option = options.find((o) => o.key === event.key);
+      const strength = template?.strength
+        ? STRENGTH_OPTIONS.find((s) => s.key === event.key)
+        : undefined;
       if (submit.isPending) return;
       if (option) {
         event.preventDefault();
-        setChoice(option.value);
+        setAnswer((a) => ({ ...a, choice: option.value }));
+      } else if (strength && responseIds.includes(answer.choice ?? "")) {
+        event.preventDefault();
+        setAnswer((a) => ({ ...a, strength: strength.value }));
       } else if (event.key === "Enter") {
         event.preventDefault();
         send();
@@ -79,54 +86,17 @@ export function PairwiseTask({
   });
 
   return (
-    <article aria-label="Task" data-assignment-id={task.assignmentId} className="space-y-4">
-      <Conversation messages={task.item.prompt} />
-      <div className="grid gap-4 md:grid-cols-2">
-        {task.responses.map((response, index) => (
-          <section
-            key={response.id}
-            aria-label={`Response ${SLOT_LABELS[index] ?? index + 1}`}
-            className={`card ${choice === response.id ? "ring-2 ring-indigo-500" : ""}`}
-          >
-            <h2 className="mb-2 text-sm font-semibold text-slate-500">Response {SLOT_LABELS[index]}</h2>
-            {response.content === "" ? (
-              <p className="text-sm italic text-slate-500">(empty response)</p>
-            ) : (
-              <Markdown text={response.content} />
-            )}
-          </section>
-        ))}
-      </div>
-      <div className="card flex flex-wrap items-center gap-2" role="group" aria-label="Your verdict">
-        {options.map((o) => (
-          <button
-            key={o.value}
-            type="button"
-            aria-label={o.label}
-            aria-pressed={choice === o.value}
-            aria-keyshortcuts={o.key}
-            onClick={() => setChoice(o.value)}
-            className={`btn ${choice === o.value ? "border-indigo-600 bg-indigo-50 text-indigo-900" : ""}`}
-          >
-            {o.label} <span className="kbd">{o.key}</span>
-          </button>
-        ))}
-        <button
-          type="button"
-          aria-label="Submit"
-          aria-keyshortcuts="Enter"
-          className="btn btn-primary ml-auto"
-          disabled={!choice || submit.isPending}
-          onClick={send}
-        >
-          {submit.isPending ? "Submitting…" : "Submit"} <span className="kbd">Enter</span>
-        </button>
-      </div>
-      {submit.isError && (
-        <p role="alert" className="text-sm text-red-700">
-          {submit.error.message}
-        </p>
-      )}
-    </article>
+    <PairwiseView
+      assignmentId={task.assignmentId}
+      prompt={task.item.prompt}
+      responses={task.responses}
+      template={template}
+      answer={answer}
+      onChange={setAnswer}
+      onSubmit={send}
+      problem={problem}
+      submitting={submit.isPending}
+      error={submit.isError ? submit.error.message : null}
+    />
   );
 }

@@ -1,56 +1,94 @@
 "use client";
 
-import { useState, type FormEvent } from "react";
+import { useId, useState, type FormEvent } from "react";
+import { IMPORT_FORMATS, type ImportFormat } from "@/server/formats/import-types";
+import type { ImportPreview } from "@/server/services/imports/preview-import";
+import { FORMAT_LABELS, guessImportFormat } from "./guess-import-format";
+import { ImportPreviewView } from "./import-preview";
+import { ImportProblems, type Problem } from "./import-problems";
 
-interface Problem {
-  line: number;
-  field: string | null;
-  message: string;
-}
 type Outcome =
   | { kind: "ok"; imported: number; duplicates: number }
+  | { kind: "preview"; preview: ImportPreview; fileName: string }
   | { kind: "error"; message: string; problems: Problem[]; problemCount: number };
 
-const FORMATS = [{ value: "native", label: "Native JSONL" }];
+interface ErrorBody {
+  error: { message: string; details?: { errors?: Problem[]; errorCount?: number } | null };
+}
 
-export function ImportPanel({ campaignId, onImported }: { campaignId: string; onImported: () => void }) {
+/** Sends the file to the items route, which streams and size-limits it; `dryRun` writes nothing. */
+async function upload(campaignId: string, format: ImportFormat, file: File, dryRun: boolean) {
+  const query = `format=${encodeURIComponent(format)}${dryRun ? "&dry_run=true" : ""}`;
+  const response = await fetch(`/api/v1/campaigns/${campaignId}/items?${query}`, {
+    method: "POST",
+    body: file,
+    headers: { "Content-Type": "application/octet-stream" },
+  });
+  return (await response.json()) as unknown;
+}
+
+function toError(body: ErrorBody): Outcome {
+  return {
+    kind: "error",
+    message: body.error.message,
+    problems: body.error.details?.errors ?? [],
+    problemCount: body.error.details?.errorCount ?? 0,
+  };
+}
+
+const NETWORK_ERROR: Outcome = {
+  kind: "error",
+  message: "The upload failed. Check your connection and try again.",
+  problems: [],
+  problemCount: 0,
+};
+
+export function ImportPanel({
+  campaignId,
+  onImported,
+}: {
+  campaignId: string;
+  onImported: () => void;
+}) {
+  const hintId = useId();
+  const [format, setFormat] = useState<ImportFormat>("native");
+  const [file, setFile] = useState<File | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
-  const [pending, setPending] = useState(false);
+  const [pending, setPending] = useState<"preview" | "import" | null>(null);
 
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const file = form.get("file");
-    if (!(file instanceof File) || file.size === 0) {
-      setOutcome({ kind: "error", message: "Choose a file to import.", problems: [], problemCount: 0 });
+  async function run(mode: "preview" | "import") {
+    if (!file || file.size === 0) {
+      setOutcome({
+        kind: "error",
+        message: "Choose a file to import.",
+        problems: [],
+        problemCount: 0,
+      });
       return;
     }
-    setPending(true);
-    setOutcome(null);
+    setPending(mode);
+    if (mode === "preview") setOutcome(null);
     try {
-      const response = await fetch(
-        `/api/v1/campaigns/${campaignId}/items?format=${encodeURIComponent(String(form.get("format")))}`,
-        { method: "POST", body: file, headers: { "Content-Type": "application/octet-stream" } },
-      );
-      const body = (await response.json()) as
-        | { imported: number; duplicates: number }
-        | { error: { message: string; details?: { errors?: Problem[]; errorCount?: number } | null } };
-      if ("error" in body) {
-        setOutcome({
-          kind: "error",
-          message: body.error.message,
-          problems: body.error.details?.errors ?? [],
-          problemCount: body.error.details?.errorCount ?? 0,
-        });
-      } else {
-        setOutcome({ kind: "ok", ...body });
+      const body = await upload(campaignId, format, file, mode === "preview");
+      if (body && typeof body === "object" && "error" in body)
+        setOutcome(toError(body as ErrorBody));
+      else if (mode === "preview")
+        setOutcome({ kind: "preview", preview: body as ImportPreview, fileName: file.name });
+      else {
+        setOutcome({ kind: "ok", ...(body as { imported: number; duplicates: number }) });
         onImported();
       }
     } catch {
-      setOutcome({ kind: "error", message: "The upload failed. Check your connection and try again.", problems: [], problemCount: 0 });
+      setOutcome(NETWORK_ERROR);
     } finally {
-      setPending(false);
+      setPending(null);
     }
+  }
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const submitter = (event.nativeEvent as SubmitEvent).submitter;
+    void run(submitter?.getAttribute("value") === "import" ? "import" : "preview");
   }
 
   return (
@@ -60,64 +98,76 @@ export function ImportPanel({ campaignId, onImported }: { campaignId: string; on
       </h2>
       <form onSubmit={onSubmit} className="flex flex-wrap items-end gap-3 text-sm">
         <label className="font-medium">
-          Format
-          <select name="format" className="input mt-1" defaultValue="native">
-            {FORMATS.map((f) => (
-              <option key={f.value} value={f.value}>
-                {f.label}
+          File (.jsonl, .gz) or .csv
+          <input
+            name="file"
+            type="file"
+            accept=".jsonl,.ndjson,.json,.csv,.gz,.txt"
+            aria-describedby={hintId}
+            className="mt-1 block"
+            onChange={(event) => {
+              const chosen = event.currentTarget.files?.[0] ?? null;
+              setFile(chosen);
+              setOutcome(null);
+              const guess = chosen ? guessImportFormat(chosen.name) : null;
+              if (guess) setFormat(guess);
+            }}
+          />
+        </label>
+        <label className="font-medium">
+          Import format
+          <select
+            name="format"
+            className="input mt-1"
+            value={format}
+            onChange={(event) => {
+              setFormat(event.currentTarget.value as ImportFormat);
+              setOutcome(null);
+            }}
+          >
+            {IMPORT_FORMATS.map((f) => (
+              <option key={f} value={f}>
+                {FORMAT_LABELS[f]}
               </option>
             ))}
           </select>
         </label>
-        <label className="font-medium">
-          File (.jsonl, .gz)
-          <input name="file" type="file" accept=".jsonl,.json,.gz,.txt" className="mt-1 block" />
-        </label>
-        <button type="submit" className="btn btn-primary" disabled={pending}>
-          {pending ? "Importing…" : "Import"}
+        <button
+          type="submit"
+          value="preview"
+          className="btn btn-primary"
+          disabled={pending !== null}
+        >
+          {pending === "preview" ? "Checking…" : "Preview"}
+        </button>
+        <button type="submit" value="import" className="btn" disabled={pending !== null}>
+          {pending === "import" && outcome?.kind !== "preview" ? "Importing…" : "Import"}
         </button>
       </form>
-      <ImportOutcome outcome={outcome} />
-    </section>
-  );
-}
-
-function ImportOutcome({ outcome }: { outcome: Outcome | null }) {
-  if (!outcome) return null;
-  if (outcome.kind === "ok") {
-    return (
-      <p role="status" className="mt-3 text-sm text-green-800">
-        Imported {outcome.imported} item{outcome.imported === 1 ? "" : "s"}
-        {outcome.duplicates > 0 && `; skipped ${outcome.duplicates} already in the campaign`}.
+      <p id={hintId} className="mt-1 text-xs text-slate-500">
+        The format is guessed from the file name. Preview checks the whole file and writes nothing.
       </p>
-    );
-  }
-  return (
-    <div role="alert" className="mt-3 text-sm text-red-800">
-      <p className="font-medium">{outcome.message}</p>
-      {outcome.problems.length > 0 && (
-        <table className="mt-2 w-full text-left">
-          <thead>
-            <tr>
-              <th>Line</th>
-              <th>Field</th>
-              <th>Problem</th>
-            </tr>
-          </thead>
-          <tbody>
-            {outcome.problems.map((p, i) => (
-              <tr key={i} data-testid="import-problem">
-                <td className="pr-3 tabular-nums">{p.line}</td>
-                <td className="pr-3 font-mono">{p.field ?? "—"}</td>
-                <td>{p.message}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+      {outcome?.kind === "preview" && (
+        <ImportPreviewView
+          preview={outcome.preview}
+          fileName={outcome.fileName}
+          committing={pending === "import"}
+          onCommit={() => void run("import")}
+          onCancel={() => setOutcome(null)}
+        />
       )}
-      {outcome.problemCount > outcome.problems.length && (
-        <p className="mt-1">…and {outcome.problemCount - outcome.problems.length} more.</p>
+      {outcome?.kind === "ok" && (
+        <p role="status" className="mt-3 text-sm text-green-800">
+          Imported {outcome.imported} item{outcome.imported === 1 ? "" : "s"}
+          {outcome.duplicates > 0 && `; skipped ${outcome.duplicates} already in the campaign`}.
+        </p>
       )}
-    </div>
+      {outcome?.kind === "error" && (
+        <div role="alert" className="mt-3 text-sm text-red-800">
+          <p className="font-medium">{outcome.message}</p>
+          <ImportProblems problems={outcome.problems} count={outcome.problemCount} />
+        </div>
+      )}
+    </section>
   );
 }

@@ -1,0 +1,239 @@
+"use client";
+
+import type { ReactNode } from "react";
+import type {
+  Aggregation,
+  ExportFile,
+  ExportFormat,
+} from "@/server/services/exports/export-options";
+
+/** The form's view of the export options; every value maps 1:1 to a query parameter. */
+export interface ExportFormState {
+  format: ExportFormat;
+  file: ExportFile;
+  aggregation: Aggregation;
+  ties: "drop" | "keep";
+  both_bad: "drop" | "keep";
+  margin: "none" | "small" | "large";
+  min_judgements: number;
+  min_agreement: number;
+  exclude_gold: boolean;
+  exclude_probes: boolean;
+  min_gold_accuracy: number | null;
+  guideline_version: number | null;
+  test_fraction: number;
+  seed: string;
+  split: "all" | "train" | "test";
+}
+
+export const DEFAULT_EXPORT_FORM: ExportFormState = {
+  format: "trl",
+  file: "jsonl",
+  aggregation: "none",
+  ties: "drop",
+  both_bad: "drop",
+  margin: "none",
+  min_judgements: 0,
+  min_agreement: 0,
+  exclude_gold: false,
+  exclude_probes: true,
+  min_gold_accuracy: null,
+  guideline_version: null,
+  test_fraction: 0,
+  seed: "arbiter",
+  split: "all",
+};
+
+// Records keyed by the server's unions: adding a format there fails the build here.
+const FORMATS: Record<ExportFormat, string> = {
+  trl: "TRL preference (explicit prompt)",
+  "trl-implicit": "TRL preference (implicit prompt)",
+  "trl-kto": "TRL unpaired (KTO)",
+  "openai-dpo": "OpenAI DPO",
+  "hh-rlhf": "Anthropic HH-RLHF",
+  judgements: "Raw judgements",
+  rankings: "Rankings (Nectar-like)",
+  ratings: "Ratings (HelpSteer2-like)",
+};
+const FILES: Record<ExportFile, string> = {
+  jsonl: "JSONL",
+  csv: "CSV",
+  parquet: "Parquet",
+  hf: "Hugging Face dataset (zip)",
+};
+const AGGREGATIONS: Record<Aggregation, string> = {
+  none: "None (every judgement)",
+  majority: "Majority",
+  "bradley-terry": "Bradley–Terry",
+  "ranked-pairs": "Ranked pairs",
+  "dawid-skene": "Dawid–Skene",
+};
+
+/** The query string of a download: only what differs from the defaults, format always. */
+export function exportQuery(state: ExportFormState): string {
+  const params = new URLSearchParams({ format: state.format });
+  for (const [key, value] of Object.entries(state)) {
+    if (key === "format" || value === null) continue;
+    if (value !== DEFAULT_EXPORT_FORM[key as keyof ExportFormState]) params.set(key, String(value));
+  }
+  return params.toString();
+}
+
+export function ExportOptionsForm({
+  state,
+  onChange,
+}: {
+  state: ExportFormState;
+  onChange: (next: ExportFormState) => void;
+}) {
+  const set = <K extends keyof ExportFormState>(key: K, value: ExportFormState[K]) =>
+    onChange({ ...state, [key]: value });
+  const num = (text: string) => (text === "" ? 0 : Number(text));
+  const optionalNum = (text: string) => (text === "" ? null : Number(text));
+  return (
+    <div className="grid gap-3 text-sm sm:grid-cols-2">
+      <Field label="Format">
+        <Select value={state.format} options={FORMATS} onChange={(v) => set("format", v)} />
+      </Field>
+      <Field label="File">
+        <Select value={state.file} options={FILES} onChange={(v) => set("file", v)} />
+      </Field>
+      <Field label="Aggregation">
+        <Select
+          value={state.aggregation}
+          options={AGGREGATIONS}
+          onChange={(v) => set("aggregation", v)}
+        />
+      </Field>
+      <Field label="Margin from strength">
+        <Select
+          value={state.margin}
+          options={{ none: "None", small: "Small (1, ⅔, ⅓, 0)", large: "Large (3, 2, 1, 0)" }}
+          onChange={(v) => set("margin", v)}
+        />
+      </Field>
+      <Field label="Ties">
+        <Select
+          value={state.ties}
+          options={{ drop: "Drop", keep: "Keep (tie column)" }}
+          onChange={(v) => set("ties", v)}
+        />
+      </Field>
+      <Field label="Both bad">
+        <Select
+          value={state.both_bad}
+          options={{ drop: "Drop", keep: "Keep" }}
+          onChange={(v) => set("both_bad", v)}
+        />
+      </Field>
+      <Field label="Min judgements per item">
+        <input
+          className="input"
+          type="number"
+          min={0}
+          value={state.min_judgements}
+          onChange={(e) => set("min_judgements", num(e.target.value))}
+        />
+      </Field>
+      <Field label="Min agreement (0–1)">
+        <input
+          className="input"
+          type="number"
+          min={0}
+          max={1}
+          step={0.05}
+          value={state.min_agreement}
+          onChange={(e) => set("min_agreement", num(e.target.value))}
+        />
+      </Field>
+      <Field label="Min gold accuracy (0–1)">
+        <input
+          className="input"
+          type="number"
+          min={0}
+          max={1}
+          step={0.05}
+          value={state.min_gold_accuracy ?? ""}
+          onChange={(e) => set("min_gold_accuracy", optionalNum(e.target.value))}
+        />
+      </Field>
+      <Field label="Guideline version">
+        <input
+          className="input"
+          type="number"
+          min={1}
+          value={state.guideline_version ?? ""}
+          onChange={(e) => set("guideline_version", optionalNum(e.target.value))}
+        />
+      </Field>
+      <Field label="Test fraction (0–1)">
+        <input
+          className="input"
+          type="number"
+          min={0}
+          max={1}
+          step={0.05}
+          value={state.test_fraction}
+          onChange={(e) => set("test_fraction", num(e.target.value))}
+        />
+      </Field>
+      <Field label="Split seed">
+        <input className="input" value={state.seed} onChange={(e) => set("seed", e.target.value)} />
+      </Field>
+      <Field label="Split to download">
+        <Select
+          value={state.split}
+          options={{ all: "All rows", train: "Train", test: "Test" }}
+          onChange={(v) => set("split", v)}
+        />
+      </Field>
+      <div className="flex flex-col gap-1 pt-5">
+        <label className="flex items-center gap-2">
+          <input
+            type="checkbox"
+            checked={state.exclude_gold}
+            onChange={(e) => set("exclude_gold", e.target.checked)}
+          />
+          Exclude gold items
+        </label>
+        <label className="flex items-center gap-2">
+          <input
+            type="checkbox"
+            checked={state.exclude_probes}
+            onChange={(e) => set("exclude_probes", e.target.checked)}
+          />
+          Exclude probes
+        </label>
+      </div>
+    </div>
+  );
+}
+
+function Field({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <label className="flex flex-col gap-1 font-medium">
+      {label}
+      {children}
+    </label>
+  );
+}
+
+function Select<V extends string>({
+  value,
+  options,
+  onChange,
+}: {
+  value: V;
+  options: Record<V, string>;
+  onChange: (value: V) => void;
+}) {
+  return (
+    <select className="input" value={value} onChange={(e) => onChange(e.target.value as V)}>
+      {(Object.entries(options) as [V, string][]).map(([key, label]) => (
+        <option key={key} value={key}>
+          {label}
+        </option>
+      ))}
+    </select>
+  );
+}

@@ -1,0 +1,206 @@
+"use client";
+
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useState, type FormEvent } from "react";
+import { Markdown } from "@/app/_components/markdown";
+import { useTRPC } from "@/app/_trpc/client";
+import type { RouterOutputs } from "@/app/_trpc/types";
+import type { PairwiseTemplate } from "@/server/services/campaigns/template-config";
+import { TemplateEditor } from "./template-editor";
+import { TemplatePreview } from "./template-preview";
+
+type Campaign = RouterOutputs["campaign"]["byId"];
+
+/** Reads a number field; empty means "no value" (only the daily cap allows that). */
+function numberField(form: FormData, name: string): number | null {
+  const raw = String(form.get(name) ?? "").trim();
+  return raw === "" ? null : Number(raw);
+}
+
+/**
+ * Everything an admin sets on a campaign. Guidelines and the template have live previews;
+ * saving bumps their versions only when they actually changed (the server decides).
+ */
+export function SettingsPanel({ campaign }: { campaign: Campaign }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [guidelines, setGuidelines] = useState(campaign.guidelines);
+  const [template, setTemplate] = useState<PairwiseTemplate | null>(
+    campaign.template.kind === "pairwise" ? campaign.template : null,
+  );
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const update = useMutation(
+    trpc.campaign.update.mutationOptions({
+      onSuccess: async (saved) => {
+        setMessage({
+          ok: true,
+          text: `Settings saved (guidelines v${saved.guidelineVersion}, template v${saved.templateVersion}).`,
+        });
+        await queryClient.invalidateQueries({ queryKey: trpc.campaign.pathKey() });
+      },
+      onError: (e) => setMessage({ ok: false, text: e.message }),
+    }),
+  );
+  const archived = campaign.status === "archived";
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    setMessage(null);
+    update.mutate({
+      campaignId: campaign.id,
+      input: {
+        name: String(form.get("name") ?? ""),
+        description: String(form.get("description") ?? ""),
+        overlap: numberField(form, "overlap") ?? campaign.overlap,
+        lease_ttl_seconds: Math.round(
+          (numberField(form, "lease_minutes") ?? campaign.leaseTtlSeconds / 60) * 60,
+        ),
+        gold_rate: (numberField(form, "gold_percent") ?? 0) / 100,
+        probe_rate: (numberField(form, "probe_percent") ?? 0) / 100,
+        daily_cap: numberField(form, "daily_cap"),
+        guidelines,
+        ...(template ? { template } : {}),
+      },
+    });
+  }
+
+  return (
+    <section className="card" aria-labelledby="settings-heading">
+      <h2 id="settings-heading" className="mb-3 font-semibold">
+        Settings
+      </h2>
+      <form onSubmit={onSubmit} className="space-y-4 text-sm">
+        <fieldset disabled={archived} className="space-y-4">
+          <div className="grid gap-3 sm:grid-cols-2">
+            <label className="block font-medium">
+              Campaign name
+              <input
+                name="name"
+                required
+                maxLength={200}
+                defaultValue={campaign.name}
+                className="input mt-1"
+              />
+            </label>
+            <label className="block font-medium">
+              Judgements per item (overlap)
+              <input
+                name="overlap"
+                type="number"
+                min={1}
+                max={100}
+                required
+                defaultValue={campaign.overlap}
+                className="input mt-1"
+              />
+            </label>
+            <label className="block font-medium sm:col-span-2">
+              Description
+              <textarea
+                name="description"
+                maxLength={5000}
+                rows={2}
+                defaultValue={campaign.description}
+                className="input mt-1"
+              />
+            </label>
+            <label className="block font-medium">
+              Lease time per task (minutes)
+              <input
+                name="lease_minutes"
+                type="number"
+                min={1}
+                max={1440}
+                step="any"
+                required
+                defaultValue={campaign.leaseTtlSeconds / 60}
+                className="input mt-1"
+              />
+            </label>
+            <label className="block font-medium">
+              Daily cap per annotator (empty = none)
+              <input
+                name="daily_cap"
+                type="number"
+                min={1}
+                defaultValue={campaign.dailyCap ?? ""}
+                className="input mt-1"
+              />
+            </label>
+            <label className="block font-medium">
+              Gold item rate (%)
+              <input
+                name="gold_percent"
+                type="number"
+                min={0}
+                max={100}
+                step="any"
+                defaultValue={Math.round(campaign.goldRate * 1000) / 10}
+                className="input mt-1"
+              />
+            </label>
+            <label className="block font-medium">
+              Consistency probe rate (%)
+              <input
+                name="probe_percent"
+                type="number"
+                min={0}
+                max={100}
+                step="any"
+                defaultValue={Math.round(campaign.probeRate * 1000) / 10}
+                className="input mt-1"
+              />
+            </label>
+          </div>
+          <div className="grid gap-3 lg:grid-cols-2">
+            <label className="block font-medium">
+              Guidelines (markdown, version {campaign.guidelineVersion})
+              <textarea
+                value={guidelines}
+                onChange={(e) => setGuidelines(e.currentTarget.value)}
+                rows={10}
+                className="input mt-1 font-mono"
+              />
+            </label>
+            <section
+              aria-label="Guidelines preview"
+              className="rounded border border-slate-200 p-2"
+            >
+              <p className="text-xs font-semibold uppercase tracking-wide text-slate-500">
+                Guidelines preview
+              </p>
+              {guidelines.trim() ? (
+                <Markdown text={guidelines} />
+              ) : (
+                <p className="text-slate-500">No guidelines yet.</p>
+              )}
+            </section>
+          </div>
+          {template ? (
+            <div className="space-y-3">
+              <p className="text-xs text-slate-500">Template version {campaign.templateVersion}</p>
+              <TemplateEditor template={template} onChange={setTemplate} />
+              <TemplatePreview template={template} />
+            </div>
+          ) : (
+            <p className="text-slate-600">
+              This {campaign.template.kind} template is edited over the REST API.
+            </p>
+          )}
+          <button type="submit" className="btn btn-primary" disabled={update.isPending}>
+            {update.isPending ? "Saving…" : "Save settings"}
+          </button>
+        </fieldset>
+      </form>
+      {message && (
+        <p
+          role={message.ok ? "status" : "alert"}
+          className={`mt-2 text-sm ${message.ok ? "text-green-800" : "text-red-700"}`}
+        >
+          {message.text}
+        </p>
+      )}
+    </section>
+  );
+}

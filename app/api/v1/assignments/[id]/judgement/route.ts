@@ -1,0 +1,23 @@
+import { readJsonBody } from "@/server/http/json-body";
+import { restRoute } from "@/server/http/rest-route";
+import { assertUuid } from "@/server/services/ids";
+import { judgementBody } from "@/server/http/v1/schemas";
+import { submitJudgement } from "@/server/services/judgements/submit-judgement";
+
+/** 201 with the new judgement's id; a retry with the same idempotency key gets 200 and the same id. */
+export const POST = restRoute<{ id: string }>("user", async ({ db, user, params, request }) => {
+  assertUuid(params.id, "task");
+  const body = await readJsonBody(request, judgementBody);
+  const { judgement, created } = await submitJudgement(db, {
+    input: {
+      assignmentId: params.id,
+      idempotencyKey: body.idempotency_key,
+      payload: body.payload,
+      activeMs: body.active_ms,
+    },
+    user,
+  });
+  return Response.json({ id: judgement.id, created }, { status: created ? 201 : 200 });
+});
+
+export const dynamic = "force-dynamic";

@@ -1,0 +1,18 @@
+import { restRoute } from "@/server/http/rest-route";
+import { assertUuid } from "@/server/services/ids";
+import { taskJson } from "@/server/http/v1/present";
+import { claimNextTask } from "@/server/services/assignment/claim-next-task";
+
+/**
+ * Claims the caller's next task (or returns the one they already hold). 204 when there is
+ * nothing to do; the `Arbiter-Reason` header says why (done, paused, member_paused, daily_cap).
+ */
+export const POST = restRoute<{ id: string }>("user", async ({ db, user, params }) => {
+  assertUuid(params.id, "campaign");
+  const claimed = await claimNextTask(db, { campaignId: params.id, user });
+  if (!claimed.task)
+    return new Response(null, { status: 204, headers: { "Arbiter-Reason": claimed.reason } });
+  return Response.json(taskJson(claimed.task));
+});
+
+export const dynamic = "force-dynamic";

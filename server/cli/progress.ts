@@ -1,0 +1,28 @@
+import cliProgress from "cli-progress";
+
+/**
+ * A progress bar on stderr, so stdout stays clean for pipes. Off when stderr is not a
+ * terminal (CI logs, tests), where a redrawn bar is only noise.
+ */
+export function progressBar(
+  label: string,
+  total: number | null,
+): { update(value: number): void; stop(): void } {
+  if (!process.stderr.isTTY) return { update() {}, stop() {} };
+  const bar = new cliProgress.SingleBar(
+    {
+      stream: process.stderr,
+      format: total
+        ? `${label} |{bar}| {percentage}% {value}/{total} bytes`
+        : `${label} {value} bytes`,
+      hideCursor: true,
+      clearOnComplete: false,
+    },
+    cliProgress.Presets.shades_classic,
+  );
+  bar.start(total ?? 0, 0);
+  return {
+    update: (value) => bar.update(value),
+    stop: () => bar.stop(),
+  };
+}

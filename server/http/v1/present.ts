@@ -1,0 +1,82 @@
+import type { z } from "zod";
+import type { Campaign } from "@/db/schema";
+import type { Task } from "@/server/services/assignment/task";
+import type { CampaignSummary } from "@/server/services/campaigns/list-campaigns";
+import type { CampaignStats } from "@/server/services/campaigns/get-campaign-stats";
+import type { campaignOut, campaignSummaryOut, statsOut, taskOut } from "./schemas";
+
+/** Service results in the REST wire shape: snake_case, ISO timestamps, nothing internal. */
+
+export function campaignJson(c: Campaign): z.input<typeof campaignOut> {
+  return {
+    id: c.id,
+    slug: c.slug,
+    name: c.name,
+    description: c.description,
+    status: c.status,
+    template: c.template,
+    template_version: c.templateVersion,
+    overlap: c.overlap,
+    lease_ttl_seconds: c.leaseTtlSeconds,
+    gold_rate: c.goldRate,
+    probe_rate: c.probeRate,
+    daily_cap: c.dailyCap,
+    guidelines: c.guidelines,
+    guideline_version: c.guidelineVersion,
+    created_at: c.createdAt.toISOString(),
+    updated_at: c.updatedAt.toISOString(),
+  };
+}
+
+export function campaignSummaryJson(c: CampaignSummary): z.input<typeof campaignSummaryOut> {
+  return {
+    id: c.id,
+    slug: c.slug,
+    name: c.name,
+    status: c.status as Campaign["status"],
+    template_kind: c.templateKind,
+    overlap: c.overlap,
+    item_count: c.itemCount,
+    completed_items: c.completedItems,
+    judgement_count: c.judgementCount,
+    my_submitted: c.mySubmitted,
+    created_at: c.createdAt.toISOString(),
+  };
+}
+
+export function taskJson(t: Task): z.input<typeof taskOut> {
+  return {
+    assignment_id: t.assignmentId,
+    expires_at: t.expiresAt.toISOString(),
+    item: {
+      id: t.item.id,
+      prompt: t.item.prompt.map((m) => ({ role: m.role, content: m.content })),
+    },
+    responses: t.responses.map((r) => ({
+      id: r.id,
+      content_kind: r.contentKind,
+      content: r.content,
+    })),
+    template: t.template,
+    guideline_version: t.guidelineVersion,
+    draft: t.draft,
+  };
+}
+
+export function statsJson(s: CampaignStats): z.input<typeof statsOut> {
+  return {
+    campaign_id: s.campaignId,
+    status: s.status as Campaign["status"],
+    overlap: s.overlap,
+    items: s.items,
+    judgements: s.judgements,
+    completed_items: s.completedItems,
+    annotators: s.annotators.map((a) => ({
+      user_id: a.userId,
+      email: a.email,
+      submitted: a.submitted,
+      skipped: a.skipped,
+      in_progress: a.inProgress,
+    })),
+  };
+}

@@ -1,0 +1,151 @@
+import { z } from "zod";
+import { CAMPAIGN_STATUSES } from "@/db/schema";
+import { CONTENT_KINDS } from "@/db/schema/items";
+import {
+  createCampaignInput,
+  updateCampaignInput,
+} from "@/server/services/campaigns/campaign-inputs";
+import { templateConfigSchema } from "@/server/services/campaigns/template-config";
+
+/**
+ * The REST v1 wire shapes (snake_case). Route handlers parse with the request schemas; the
+ * OpenAPI document is generated from all of them, so docs and behaviour cannot drift apart.
+ */
+
+// Requests. Campaign settings reuse the services' own schemas, which are already snake_case.
+export const createCampaignBody = createCampaignInput;
+export const updateCampaignBody = updateCampaignInput;
+
+export const addMemberBody = z.strictObject({
+  email: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .pipe(z.email({ message: "Enter a valid email address" })),
+  /** Campaign members are annotators; the field is there so the API can grow more roles. */
+  role: z.literal("annotator").default("annotator"),
+  password: z
+    .string()
+    .min(8)
+    .max(256)
+    .optional()
+    .describe("Creates the annotator's account when no user has this email yet"),
+});
+
+export const draftBody = z.strictObject({
+  draft: z.unknown().describe("Work in progress, any JSON up to 256 kB; comes back with the task"),
+});
+
+export const skipBody = z.strictObject({ reason: z.string().trim().min(1).max(500) });
+
+export const judgementBody = z.strictObject({
+  idempotency_key: z
+    .string()
+    .min(8)
+    .max(128)
+    .describe("Chosen once per answer; a retry with the same key returns the first judgement"),
+  payload: z
+    .record(z.string(), z.unknown())
+    .describe("The verdict for the campaign's template (DESIGN §5), naming responses by id"),
+  active_ms: z
+    .number()
+    .int()
+    .min(0)
+    .max(7 * 24 * 3600 * 1000)
+    .optional(),
+});
+
+// Responses.
+const timestamp = z.iso.datetime();
+const uuid = z.uuid();
+
+export const errorBody = z.strictObject({
+  error: z.strictObject({
+    code: z.string(),
+    message: z.string(),
+    details: z
+      .unknown()
+      .describe("Safe extra detail, e.g. validation issues or import problems; null when none"),
+  }),
+});
+
+export const campaignOut = z.object({
+  id: uuid,
+  slug: z.string(),
+  name: z.string(),
+  description: z.string(),
+  status: z.enum(CAMPAIGN_STATUSES),
+  template: templateConfigSchema,
+  template_version: z.number().int(),
+  overlap: z.number().int(),
+  lease_ttl_seconds: z.number().int(),
+  gold_rate: z.number(),
+  probe_rate: z.number(),
+  daily_cap: z.number().int().nullable(),
+  guidelines: z.string(),
+  guideline_version: z.number().int(),
+  created_at: timestamp,
+  updated_at: timestamp,
+});
+
+export const campaignSummaryOut = z.object({
+  id: uuid,
+  slug: z.string(),
+  name: z.string(),
+  status: z.enum(CAMPAIGN_STATUSES),
+  template_kind: z.string(),
+  overlap: z.number().int(),
+  item_count: z.number().int(),
+  completed_items: z.number().int(),
+  judgement_count: z.number().int(),
+  my_submitted: z.number().int(),
+  created_at: timestamp,
+});
+export const campaignListOut = z.object({ campaigns: z.array(campaignSummaryOut) });
+
+export const memberOut = z.object({
+  user_id: uuid,
+  email: z.string(),
+  role: z.literal("annotator"),
+  created_account: z.boolean(),
+  already_member: z.boolean(),
+});
+
+const messageOut = z.object({ role: z.string(), content: z.string() });
+export const taskOut = z.object({
+  assignment_id: uuid,
+  expires_at: timestamp,
+  item: z.object({ id: uuid, prompt: z.array(messageOut) }),
+  responses: z
+    .array(z.object({ id: uuid, content_kind: z.enum(CONTENT_KINDS), content: z.string() }))
+    .describe("In display order; judge them by id"),
+  template: templateConfigSchema,
+  guideline_version: z.number().int(),
+  draft: z.unknown(),
+});
+
+export const heartbeatOut = z.object({ expires_at: timestamp });
+export const judgementOut = z.object({
+  id: uuid,
+  created: z.boolean().describe("False when this answered a retry with the same idempotency key"),
+});
+
+export const statsOut = z.object({
+  campaign_id: uuid,
+  status: z.enum(CAMPAIGN_STATUSES),
+  overlap: z.number().int(),
+  items: z.number().int(),
+  judgements: z.number().int(),
+  completed_items: z.number().int(),
+  annotators: z.array(
+    z.object({
+      user_id: uuid,
+      email: z.string(),
+      submitted: z.number().int(),
+      skipped: z.number().int(),
+      in_progress: z.number().int(),
+    }),
+  ),
+});
+
+export const importOut = z.object({ imported: z.number().int(), duplicates: z.number().int() });

@@ -1,0 +1,74 @@
+import type { Db } from "@/db/client";
+import type { Campaign, ItemKind } from "@/db/schema";
+import type { ExportOptions } from "./export-options";
+import { iterateItemBundles, type BundledJudgement, type ItemBundle } from "./item-bundles";
+import type { PairLabel } from "./verdicts";
+
+/** Everything an export decides once, before the first row: all passes share one snapshot. */
+export interface ExportContext {
+  campaign: Campaign;
+  options: ExportOptions;
+  /** Null when the campaign has no judgement yet (every row source is then empty). */
+  maxSeq: number | null;
+  excludedAnnotators: ReadonlySet<string>;
+  dsLabels: ReadonlyMap<string, PairLabel>;
+  /** Keys the annotator pseudonyms of this campaign. */
+  salt: string;
+  /**
+   * True when any item's prompt is a conversation: then every row is written as one (a text
+   * prompt is a one-message conversation), because TRL and `datasets` need one format per
+   * column across the whole file, not just per row.
+   */
+  conversational: boolean;
+  /** Whether judgements must be checked for probe assignments (see hasProbeAssignments). */
+  probesToExclude: boolean;
+  /** Whether any judgement in the snapshot was revised (see hasRevisions). */
+  revised: boolean;
+}
+
+/** The item kinds an export reads: gold and probe items can be left out. */
+export function exportedKinds(options: ExportOptions): ItemKind[] {
+  const kinds: ItemKind[] = ["regular"];
+  if (!options.exclude_gold) kinds.push("gold");
+  if (!options.exclude_probes) kinds.push("probe");
+  return kinds;
+}
+
+/** The judgement filters every pass applies: guideline version, probes, excluded annotators. */
+export function keepJudgement(
+  j: BundledJudgement,
+  ctx: ExportContext,
+  applyExclusions = true,
+): boolean {
+  const { options } = ctx;
+  if (options.guideline_version !== undefined && j.guidelineVersion !== options.guideline_version)
+    return false;
+  if (options.exclude_probes && j.purpose === "probe") return false;
+  return !(applyExclusions && ctx.excludedAnnotators.has(j.annotatorId));
+}
+
+/** The campaign's items with only the judgements this export counts. */
+export async function* exportBundles(
+  db: Db,
+  params: { ctx: ExportContext; kinds?: readonly ItemKind[]; applyExclusions?: boolean },
+): AsyncGenerator<ItemBundle> {
+  const { ctx } = params;
+  if (ctx.maxSeq === null) return;
+  const bundles = iterateItemBundles(db, {
+    campaignId: ctx.campaign.id,
+    maxSeq: ctx.maxSeq,
+    kinds: params.kinds ?? exportedKinds(ctx.options),
+    withPurpose: ctx.probesToExclude,
+    withRevisions: ctx.revised,
+    withDetail: ctx.options.format === "judgements",
+  });
+  for await (const bundle of bundles) {
+    const kept = bundle.judgements.filter((j) =>
+      keepJudgement(j, ctx, params.applyExclusions ?? true),
+    );
+    const item = ctx.conversational
+      ? { ...bundle.item, promptFormat: "messages" as const }
+      : bundle.item;
+    yield { ...bundle, item, judgements: kept };
+  }
+}

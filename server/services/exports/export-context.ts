@@ -1,0 +1,61 @@
+import { createHmac } from "node:crypto";
+import { and, eq } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { items, type Campaign } from "@/db/schema";
+import { authSecret } from "@/server/env";
+import { dawidSkeneLabels } from "./dawid-skene-labels";
+import type { ExportOptions } from "./export-options";
+import { goldAccuracy } from "./gold-accuracy";
+import type { ExportContext } from "./export-bundles";
+import { hasProbeAssignments, hasRevisions, snapshotSeq } from "./snapshot-checks";
+
+export async function prepareExport(
+  db: Db,
+  params: { campaign: Campaign; options: ExportOptions },
+): Promise<ExportContext> {
+  const { campaign, options } = params;
+  const maxSeq = await snapshotSeq(db, { campaignId: campaign.id });
+  const ctx: ExportContext = {
+    campaign,
+    options,
+    maxSeq,
+    excludedAnnotators: new Set(),
+    dsLabels: new Map(),
+    salt: pseudonymSalt(campaign.id),
+    conversational: await hasConversationPrompt(db, campaign.id),
+    probesToExclude:
+      options.exclude_probes && (await hasProbeAssignments(db, { campaignId: campaign.id })),
+    revised: maxSeq !== null && (await hasRevisions(db, { campaignId: campaign.id, maxSeq })),
+  };
+  if (options.min_gold_accuracy !== undefined && maxSeq !== null) {
+    const accuracy = await goldAccuracy(db, { ctx });
+    const threshold = options.min_gold_accuracy;
+    ctx.excludedAnnotators = new Set(
+      [...accuracy].filter(([, a]) => a.correct / a.total < threshold).map(([id]) => id),
+    );
+  }
+  if (options.aggregation === "dawid-skene" && maxSeq !== null) {
+    ctx.dsLabels = await dawidSkeneLabels(db, { ctx });
+  }
+  return ctx;
+}
+
+async function hasConversationPrompt(db: Db, campaignId: string): Promise<boolean> {
+  const [found] = await db
+    .select({ id: items.id })
+    .from(items)
+    .where(and(eq(items.campaignId, campaignId), eq(items.promptFormat, "messages")))
+    .limit(1);
+  return found !== undefined;
+}
+
+/**
+ * A per-campaign salt derived from the deployment secret, so pseudonyms are stable across a
+ * campaign's exports, differ between campaigns, and cannot be recomputed from user ids by
+ * anyone who does not hold the secret.
+ */
+function pseudonymSalt(campaignId: string): string {
+  return createHmac("sha256", authSecret())
+    .update(`annotator-pseudonym:${campaignId}`)
+    .digest("hex");
+}

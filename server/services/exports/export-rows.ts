@@ -1,0 +1,120 @@
+import type { Db } from "@/db/client";
+import { JUDGEMENT_COLUMNS, toJudgementRow } from "@/server/formats/judgement-row";
+import type { ParquetOptions } from "@/server/formats/parquet-writer";
+import type { RankedItem } from "@/server/formats/ranking-pairs";
+import { RANKINGS_COLUMNS, toRankingsRow } from "@/server/formats/rankings-row";
+import { ratingsColumns, toRatingsRows } from "@/server/formats/ratings-row";
+import { splitForPrompt, type SplitName } from "@/server/formats/split";
+import { AppError } from "@/server/errors";
+import type { RatingPayload } from "@/server/services/judgements/judgement-payload";
+import {
+  consensusLabels,
+  orderFromLabels,
+  outcomesFromLabels,
+  outcomesPerJudgement,
+} from "./consensus";
+import { exportBundles, type ExportContext } from "./export-bundles";
+import type { ItemBundle } from "./item-bundles";
+import { directPairOutcomes } from "./direct-pairs";
+import { itemAgreement, itemVerdicts, votesByPair, type PairOutcome } from "./pair-votes";
+import { isPairFormat, keepsOutcome, pairColumns, pairRows } from "./pair-rows";
+
+export type ExportRow = Record<string, unknown>;
+
+export interface RowSource {
+  /** Declared columns for CSV and Parquet (names, and types where inference could go wrong). */
+  columns: NonNullable<ParquetOptions["columns"]>;
+  /** The rows, all of them or one side of the train/test split; a fresh pass on each call. */
+  rows(split?: SplitName): AsyncIterable<ExportRow>;
+}
+
+/**
+ * The rows of an export, item by item. An item passes the item filters (min judgements, min
+ * agreement, split side) or contributes nothing; then the format decides what it becomes.
+ * The split is decided per item from its prompt alone, so every row of a prompt — and every
+ * pair of a K-wise group — lands on the same side.
+ */
+export function exportRowSource(db: Db, ctx: ExportContext): RowSource {
+  const { options, campaign } = ctx;
+  const template = campaign.template;
+  const format = options.format;
+  const kWise =
+    template.kind === "ranking" || (template.kind === "rating" && template.then === "ranking");
+  if (format === "ratings" && template.kind !== "rating") {
+    throw new AppError(
+      "BAD_REQUEST",
+      "The ratings export needs a campaign with the rating template",
+    );
+  }
+  const attributes = template.kind === "rating" ? template.attributes.map((a) => a.name) : [];
+  const columns = isPairFormat(format)
+    ? pairColumns(format, options, kWise)
+    : format === "judgements"
+      ? JUDGEMENT_COLUMNS
+      : format === "rankings"
+        ? RANKINGS_COLUMNS
+        : ratingsColumns(attributes);
+
+  function itemRows(bundle: ItemBundle): ExportRow[] {
+    if (bundle.judgements.length === 0 || bundle.judgements.length < options.min_judgements)
+      return [];
+    if (format === "judgements") {
+      return bundle.judgements.map(({ detail, ...judgement }) => {
+        if (!detail) throw new Error("the raw export walks with judgement details");
+        return toJudgementRow({
+          judgement: { ...judgement, ...detail },
+          item: bundle.item,
+          responses: bundle.responses,
+          annotatorSalt: ctx.salt,
+        });
+      });
+    }
+    if (isPairFormat(format) && options.aggregation === "none" && options.min_agreement === 0) {
+      const direct = directPairOutcomes(bundle, options.margin);
+      if (direct) return outcomeRows(direct);
+    }
+    const verdicts = itemVerdicts(bundle, options.margin);
+    const pairs = votesByPair(bundle, verdicts);
+    if (options.min_agreement > 0 && itemAgreement(pairs) < options.min_agreement) return [];
+    const ranked: RankedItem = {
+      ...bundle.item,
+      itemExternalId: bundle.item.externalId,
+      responses: bundle.responses,
+    };
+    if (format === "ratings") {
+      const ratings = bundle.judgements.map((j) => (j.payload as RatingPayload).ratings ?? {});
+      return toRatingsRows(ranked, attributes, ratings);
+    }
+    if (options.aggregation === "none") {
+      if (format === "rankings") {
+        return verdicts.flatMap((v) =>
+          v.verdict.kind === "order" ? [toRankingsRow(ranked, v.verdict.groups)] : [],
+        );
+      }
+      return outcomeRows(outcomesPerJudgement(bundle, verdicts, pairs));
+    }
+    const labels = consensusLabels(bundle, verdicts, pairs, options.aggregation, ctx.dsLabels);
+    if (format === "rankings") {
+      return labels.size ? [toRankingsRow(ranked, orderFromLabels(bundle, pairs, labels))] : [];
+    }
+    return outcomeRows(outcomesFromLabels(bundle, pairs, labels));
+  }
+
+  function outcomeRows(outcomes: PairOutcome[]): ExportRow[] {
+    if (!isPairFormat(format)) return [];
+    return outcomes
+      .filter((o) => keepsOutcome(o, options))
+      .flatMap((o) => pairRows(format, o, options));
+  }
+
+  return {
+    columns,
+    async *rows(split) {
+      const splitOptions = { seed: options.seed, testFraction: options.test_fraction };
+      for await (const bundle of exportBundles(db, { ctx })) {
+        if (split && splitForPrompt(bundle.item.prompt, splitOptions) !== split) continue;
+        yield* itemRows(bundle);
+      }
+    },
+  };
+}

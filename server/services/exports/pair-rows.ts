@@ -1,0 +1,95 @@
+import type { ParquetOptions } from "@/server/formats/parquet-writer";
+import { toHhRlhfRow } from "@/server/formats/hh-rlhf-export";
+import { toOpenAiDpoRow } from "@/server/formats/openai-dpo";
+import { toTrlExplicitRow } from "@/server/formats/trl";
+import { toTrlImplicitRow } from "@/server/formats/trl-implicit";
+import { toTrlKtoRows } from "@/server/formats/trl-kto";
+import type { ExportFormat, ExportOptions } from "./export-options";
+import type { PairOutcome } from "./pair-votes";
+
+export type PairFormat = Extract<
+  ExportFormat,
+  "trl" | "trl-implicit" | "trl-kto" | "openai-dpo" | "hh-rlhf"
+>;
+export const PAIR_FORMATS: readonly ExportFormat[] = [
+  "trl",
+  "trl-implicit",
+  "trl-kto",
+  "openai-dpo",
+  "hh-rlhf",
+];
+
+export function isPairFormat(format: ExportFormat): format is PairFormat {
+  return PAIR_FORMATS.includes(format);
+}
+
+/** Whether the export keeps this outcome: ties and both-bad verdicts only when asked. */
+export function keepsOutcome(outcome: PairOutcome, options: ExportOptions): boolean {
+  if (outcome.verdict === "tie") return options.ties === "keep";
+  if (outcome.verdict === "both_bad") return options.both_bad === "keep";
+  return true;
+}
+
+/**
+ * The rows one pair outcome becomes. Kept ties and both-bad verdicts appear only where the
+ * format can say so (option parsing refuses the rest): as explicit `tie` / `both_bad` columns
+ * on HH-RLHF rows, and for KTO as two undesirable completions.
+ */
+export function pairRows(
+  format: PairFormat,
+  outcome: PairOutcome,
+  options: ExportOptions,
+): Record<string, unknown>[] {
+  const { pair, verdict } = outcome;
+  switch (format) {
+    case "trl":
+      return [toTrlExplicitRow(pair)];
+    case "trl-implicit":
+      return [toTrlImplicitRow(pair)];
+    case "openai-dpo":
+      return [toOpenAiDpoRow(pair)];
+    case "trl-kto":
+      return toTrlKtoRows(pair).map((row) =>
+        verdict === "both_bad" ? { ...row, label: false } : row,
+      );
+    case "hh-rlhf": {
+      const row: Record<string, unknown> = { ...toHhRlhfRow(pair) };
+      if (options.ties === "keep") row.tie = verdict === "tie";
+      if (options.both_bad === "keep") row.both_bad = verdict === "both_bad";
+      return [row];
+    }
+  }
+}
+
+type Columns = NonNullable<ParquetOptions["columns"]>;
+
+/**
+ * Declared columns, so every row of a CSV or Parquet file has the same header and types even
+ * when the first rows happen to lack an optional column (a margin, a K-wise group).
+ */
+export function pairColumns(format: PairFormat, options: ExportOptions, kWise: boolean): Columns {
+  const margin: Columns = options.margin !== "none" ? [{ name: "margin", type: "float" }] : [];
+  const group: Columns = kWise
+    ? [
+        { name: "group_id", type: "string" },
+        { name: "weight", type: "float" },
+      ]
+    : [];
+  switch (format) {
+    case "trl":
+      return ["prompt", "chosen", "rejected", ...margin, ...group];
+    case "trl-implicit":
+      return ["chosen", "rejected", ...margin, ...group];
+    case "trl-kto":
+      return ["prompt", "completion", { name: "label", type: "boolean" }, ...group];
+    case "openai-dpo":
+      return [{ name: "input", type: "json" }, "preferred_output", "non_preferred_output"];
+    case "hh-rlhf":
+      return [
+        { name: "chosen", type: "string" },
+        { name: "rejected", type: "string" },
+        ...(options.ties === "keep" ? [{ name: "tie", type: "boolean" as const }] : []),
+        ...(options.both_bad === "keep" ? [{ name: "both_bad", type: "boolean" as const }] : []),
+      ];
+  }
+}

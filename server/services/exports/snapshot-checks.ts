@@ -1,0 +1,51 @@
+import { and, eq, isNotNull, lte, sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { assignments, judgements } from "@/db/schema";
+
+/**
+ * The snapshot mark: judgements are append-only and numbered by `seq`, so "every judgement
+ * with seq ≤ the highest at the start" is a consistent view, however long the download takes
+ * and whatever is submitted meanwhile. Null when the campaign has no judgement yet.
+ */
+export async function snapshotSeq(db: Db, params: { campaignId: string }): Promise<number | null> {
+  const [mark] = await db
+    .select({ maxSeq: sql<string | number | null>`max(${judgements.seq})` })
+    .from(judgements)
+    .where(eq(judgements.campaignId, params.campaignId));
+  return mark?.maxSeq === null || mark?.maxSeq === undefined ? null : Number(mark.maxSeq);
+}
+
+/** Whether any judgement of the campaign up to the mark was revised (most never are). */
+export async function hasRevisions(
+  db: Db,
+  params: { campaignId: string; maxSeq: number },
+): Promise<boolean> {
+  const [found] = await db
+    .select({ id: judgements.id })
+    .from(judgements)
+    .where(
+      and(
+        eq(judgements.campaignId, params.campaignId),
+        isNotNull(judgements.revisionOf),
+        lte(judgements.seq, params.maxSeq),
+      ),
+    )
+    .limit(1);
+  return found !== undefined;
+}
+
+/**
+ * Whether any judgement of the campaign came from a consistency probe. Checked once per export
+ * so that campaigns without probes (most) skip the per-judgement assignment lookup.
+ */
+export async function hasProbeAssignments(
+  db: Db,
+  params: { campaignId: string },
+): Promise<boolean> {
+  const [found] = await db
+    .select({ id: assignments.id })
+    .from(assignments)
+    .where(and(eq(assignments.campaignId, params.campaignId), eq(assignments.purpose, "probe")))
+    .limit(1);
+  return found !== undefined;
+}

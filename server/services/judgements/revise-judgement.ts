@@ -1,0 +1,127 @@
+import { and, eq, ne, sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { assignments, campaigns, judgements } from "@/db/schema";
+import { AppError } from "@/server/errors";
+import { isUniqueViolation } from "@/server/services/db-errors";
+import type { SessionUser } from "@/server/services/users/session-user";
+import { withRetry } from "@/server/services/with-retry";
+import { REVISION_WINDOW_HOURS, reviseJudgementInput, type ReviseJudgementInput } from "./revise-judgement-input";
+import type { SubmitResult } from "./submit-judgement";
+import { validateItemPayload } from "./validate-item-payload";
+
+/**
+ * "Fix my last answer" (DESIGN §1, §5 key `u`). Judgements are append-only: the correction is a
+ * new row on the same assignment whose revision_of names the row it supersedes, so exports (which
+ * read only live rows) see the correction and the history stays. Only the annotator's own most
+ * recent answer in the campaign, and only for a while after it was given: older answers are
+ * data others may already have used. The item's count does not change (one live answer either way).
+ */
+export async function reviseJudgement(
+  db: Db,
+  params: { input: ReviseJudgementInput; user: SessionUser },
+): Promise<SubmitResult> {
+  const input = reviseJudgementInput.parse(params.input);
+  const { user } = params;
+  try {
+    return await withRetry(() =>
+      db.transaction(async (tx): Promise<SubmitResult> => {
+        const [target] = await tx
+          .select({ assignmentId: judgements.assignmentId })
+          .from(judgements)
+          .where(and(eq(judgements.id, input.judgementId), eq(judgements.annotatorId, user.id)));
+        if (!target) throw new AppError("NOT_FOUND", "No such answer");
+        // Serialises with retries of this edit and with a second edit of the same answer.
+        const [assignment] = await tx
+          .select()
+          .from(assignments)
+          .where(eq(assignments.id, target.assignmentId))
+          .for("update");
+        if (!assignment) throw new AppError("NOT_FOUND", "No such answer");
+
+        const [earlier] = await tx
+          .select()
+          .from(judgements)
+          .where(eq(judgements.idempotencyKey, input.idempotencyKey));
+        if (earlier) {
+          if (earlier.assignmentId !== assignment.id || earlier.revisionOf === null) {
+            throw new AppError("CONFLICT", "This idempotency key was used for another answer");
+          }
+          return { judgement: earlier, created: false };
+        }
+
+        const [revisedAlready] = await tx
+          .select({ id: judgements.id })
+          .from(judgements)
+          .where(eq(judgements.revisionOf, input.judgementId));
+        if (revisedAlready) {
+          throw new AppError("CONFLICT", "This answer has been changed since; reload to edit the latest one");
+        }
+        await assertMostRecent(tx, assignment.id, assignment.campaignId, user.id);
+
+        const [campaign] = await tx.select().from(campaigns).where(eq(campaigns.id, assignment.campaignId));
+        if (!campaign) throw new AppError("NOT_FOUND", "No such answer");
+        const payload = await validateItemPayload(tx, {
+          template: campaign.template,
+          itemId: assignment.itemId,
+          payload: input.payload,
+        });
+        const [judgement] = await tx
+          .insert(judgements)
+          .values({
+            campaignId: assignment.campaignId,
+            assignmentId: assignment.id,
+            itemId: assignment.itemId,
+            annotatorId: user.id,
+            payload,
+            displayOrder: assignment.displayOrder,
+            guidelineVersion: campaign.guidelineVersion,
+            templateVersion: campaign.templateVersion,
+            shownAt: assignment.leasedAt,
+            activeMs: input.activeMs,
+            idempotencyKey: input.idempotencyKey,
+            revisionOf: input.judgementId,
+          })
+          .returning();
+        if (!judgement) throw new Error("insert returned no row");
+        return { judgement, created: true };
+      }),
+    );
+  } catch (error) {
+    // A concurrent edit of the same answer, or a key reused elsewhere, loses a unique index race.
+    if (isUniqueViolation(error)) {
+      throw new AppError("CONFLICT", "This answer was changed at the same time; reload and try again");
+    }
+    throw error;
+  }
+}
+
+/**
+ * The assignment must be the annotator's latest finished task in the campaign, and recent. Reads
+ * only their own assignments (assignments_annotator_id_campaign_id_status_idx).
+ */
+async function assertMostRecent(tx: Db, assignmentId: string, campaignId: string, annotatorId: string) {
+  const [own] = await tx
+    .select({
+      recent: sql<boolean>`${assignments.completedAt} > now() - make_interval(hours => ${REVISION_WINDOW_HOURS})`,
+    })
+    .from(assignments)
+    .where(and(eq(assignments.id, assignmentId), eq(assignments.status, "submitted")));
+  if (!own) throw new AppError("CONFLICT", "Only a submitted answer can be changed");
+  if (!own.recent) {
+    throw new AppError("CONFLICT", `Answers can be changed for ${REVISION_WINDOW_HOURS} hours after submitting`);
+  }
+  const [newer] = await tx
+    .select({ id: assignments.id })
+    .from(assignments)
+    .where(
+      and(
+        eq(assignments.annotatorId, annotatorId),
+        eq(assignments.campaignId, campaignId),
+        eq(assignments.status, "submitted"),
+        ne(assignments.id, assignmentId),
+        sql`${assignments.completedAt} > (select completed_at from assignments where id = ${assignmentId})`,
+      ),
+    )
+    .limit(1);
+  if (newer) throw new AppError("CONFLICT", "Only your most recent answer can be changed");
+}

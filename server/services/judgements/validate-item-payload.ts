@@ -1,0 +1,30 @@
+import { asc, eq } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { responses } from "@/db/schema";
+import { AppError } from "@/server/errors";
+import type { TemplateConfig } from "@/server/services/campaigns/template-config";
+import { payloadSchemaFor, type JudgementPayload } from "./judgement-payload";
+
+/**
+ * Checks an answer against the campaign's template and this item's response ids, the same way
+ * for a first submit and for a revision; a bad answer is BAD_REQUEST with per-field issues.
+ */
+export async function validateItemPayload(
+  db: Db,
+  params: { template: TemplateConfig; itemId: string; payload: unknown },
+): Promise<JudgementPayload> {
+  const responseIds = (
+    await db
+      .select({ id: responses.id })
+      .from(responses)
+      .where(eq(responses.itemId, params.itemId))
+      .orderBy(asc(responses.position))
+  ).map((r) => r.id);
+  const parsed = payloadSchemaFor(params.template, responseIds).safeParse(params.payload);
+  if (!parsed.success) {
+    throw new AppError("BAD_REQUEST", "The answer is not valid for this task", {
+      issues: parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })),
+    });
+  }
+  return parsed.data as JudgementPayload;
+}

@@ -1,0 +1,107 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { randomUUID } from "node:crypto";
+import { eq, sql } from "drizzle-orm";
+import { assignments, judgements } from "@/db/schema";
+import type { Task } from "@/server/services/assignment/task";
+import { streamExport } from "@/server/services/exports/stream-export";
+import { callerFor } from "../fixtures/factories";
+import { createTestDatabase, type TestDatabase } from "../fixtures/test-database";
+import { itemRow, pick, setupCampaign, submission } from "./assignment-setup";
+
+let database: TestDatabase;
+beforeAll(async () => {
+  database = await createTestDatabase();
+});
+afterAll(async () => {
+  await database?.close();
+});
+
+type Caller = ReturnType<typeof callerFor>;
+
+async function claim(caller: Caller, campaignId: string): Promise<Task> {
+  const { task } = await caller.task.claimNext({ campaignId });
+  if (!task) throw new Error("expected a task");
+  return task;
+}
+
+async function exportRows(campaignId: string, actorId: string) {
+  const stream = await streamExport(database.db, { campaignId, format: "trl", actorId });
+  const decoder = new TextDecoder();
+  let text = "";
+  for await (const chunk of stream.body) text += decoder.decode(chunk, { stream: true });
+  return (text + decoder.decode())
+    .split("\n")
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as { chosen: unknown });
+}
+
+describe("fixing the last answer", () => {
+  it("stores a revision that supersedes the answer; the export sees only the revision", async () => {
+    const { db } = database;
+    const { admin, campaign, annotators } = await setupCampaign(db, { items: 1, annotators: 1, input: { overlap: 1 } });
+    const caller = callerFor(db, annotators[0] ?? null);
+    const task = await claim(caller, campaign.id);
+    const first = await caller.task.submit(submission(task, pick(task, 0)));
+    const content = (i: number) => task.responses[i]?.content;
+    expect((await exportRows(campaign.id, admin.id)).map((r) => r.chosen)).toEqual([content(0)]);
+
+    const edit = { judgementId: first.judgementId, idempotencyKey: randomUUID(), payload: pick(task, 1) };
+    const revised = await caller.task.revise(edit);
+    expect(revised).toMatchObject({ revisionOf: first.judgementId, created: true });
+    expect(await caller.task.revise(edit)).toEqual({ ...revised, created: false });
+    expect((await exportRows(campaign.id, admin.id)).map((r) => r.chosen)).toEqual([content(1)]);
+
+    // Append-only: both rows kept, one assignment, the item's count unchanged.
+    const rows = await db.select().from(judgements).where(eq(judgements.itemId, task.item.id));
+    expect(rows).toHaveLength(2);
+    expect(new Set(rows.map((r) => r.assignmentId))).toEqual(new Set([task.assignmentId]));
+    expect(await itemRow(db, task.item.id)).toMatchObject({ judgementCount: 1 });
+
+    // A second fix builds on the revision, not on the superseded answer.
+    await expect(
+      caller.task.revise({ ...edit, idempotencyKey: randomUUID(), payload: { choice: "tie" } }),
+    ).rejects.toMatchObject({ code: "CONFLICT" });
+    const again = await caller.task.revise({
+      judgementId: revised.judgementId,
+      idempotencyKey: randomUUID(),
+      payload: { choice: "tie" },
+    });
+    expect(again.revisionOf).toBe(revised.judgementId);
+    expect(await exportRows(campaign.id, admin.id)).toEqual([]);
+  });
+
+  it("re-validates the payload and allows only the annotator's own, most recent, recent answer", async () => {
+    const { db } = database;
+    const { campaign, annotators } = await setupCampaign(db, { items: 3, annotators: 2, input: { overlap: 2 } });
+    const [mine, theirs] = annotators.map((a) => callerFor(db, a));
+    if (!mine || !theirs) throw new Error("two annotators");
+    const older = await mine.task.submit(submission(await claim(mine, campaign.id)));
+    const latestTask = await claim(mine, campaign.id);
+    const latest = await mine.task.submit(submission(latestTask));
+    const fix = (judgementId: string, payload: Record<string, unknown> = { choice: "tie" }) => ({
+      judgementId,
+      idempotencyKey: randomUUID(),
+      payload,
+    });
+
+    await expect(mine.task.revise(fix(older.judgementId))).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(theirs.task.revise(fix(latest.judgementId))).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(mine.task.revise(fix(latest.judgementId, { choice: randomUUID() }))).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+    });
+    await expect(mine.task.revise(fix(latest.judgementId, { choice: "tie", extra: 1 }))).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+    });
+
+    await db
+      .update(assignments)
+      .set({ completedAt: sql`now() - interval '25 hours'` })
+      .where(eq(assignments.id, latestTask.assignmentId));
+    await expect(mine.task.revise(fix(latest.judgementId))).rejects.toMatchObject({
+      code: "CONFLICT",
+      message: expect.stringMatching(/24 hours/) as unknown,
+    });
+    const stored = await db.select().from(judgements).where(eq(judgements.campaignId, campaign.id));
+    expect(stored).toHaveLength(2);
+  });
+});

@@ -1,0 +1,138 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { and, eq } from "drizzle-orm";
+import { assignments, campaignMembers, campaigns, items, users } from "@/db/schema";
+import { claimNextTask } from "@/server/services/assignment/claim-next-task";
+import type { Task } from "@/server/services/assignment/task";
+import { callerFor } from "../fixtures/factories";
+import { createTestDatabase, type TestDatabase } from "../fixtures/test-database";
+import { goldLines, itemRow, setupCampaign, submission } from "./assignment-setup";
+
+let database: TestDatabase;
+beforeAll(async () => {
+  database = await createTestDatabase();
+});
+afterAll(async () => {
+  await database?.close();
+});
+
+type Caller = ReturnType<typeof callerFor>;
+
+async function claim(caller: Caller, campaignId: string): Promise<Task> {
+  const { task } = await caller.task.claimNext({ campaignId });
+  if (!task) throw new Error("expected a task");
+  return task;
+}
+
+async function kindOf(itemId: string) {
+  return (await itemRow(database.db, itemId)).kind;
+}
+
+describe("who gets work", () => {
+  it("stops at the daily cap", async () => {
+    const { db } = database;
+    const { campaign, annotators } = await setupCampaign(db, { items: 5, annotators: 1, input: { daily_cap: 2 } });
+    const caller = callerFor(db, annotators[0] ?? null);
+    for (let i = 0; i < 2; i++) await caller.task.submit(submission(await claim(caller, campaign.id)));
+    expect(await caller.task.claimNext({ campaignId: campaign.id })).toEqual({ task: null, reason: "daily_cap" });
+  });
+
+  it("serves nothing in a paused campaign or to a paused member, and again once resumed", async () => {
+    const { db } = database;
+    const { campaign, annotators } = await setupCampaign(db, { items: 2, annotators: 1 });
+    const annotator = annotators[0];
+    if (!annotator) throw new Error("one annotator");
+    const caller = callerFor(db, annotator);
+    await db.update(campaigns).set({ status: "paused" }).where(eq(campaigns.id, campaign.id));
+    expect(await caller.task.claimNext({ campaignId: campaign.id })).toEqual({ task: null, reason: "paused" });
+    await db.update(campaigns).set({ status: "active" }).where(eq(campaigns.id, campaign.id));
+
+    const member = and(eq(campaignMembers.campaignId, campaign.id), eq(campaignMembers.userId, annotator.id));
+    await db.update(campaignMembers).set({ status: "paused" }).where(member);
+    expect(await caller.task.claimNext({ campaignId: campaign.id })).toEqual({ task: null, reason: "member_paused" });
+    await db.update(campaignMembers).set({ status: "active" }).where(member);
+    expect((await caller.task.claimNext({ campaignId: campaign.id })).task).not.toBeNull();
+  });
+
+  it("refuses a disabled account even when a caller skips the session check", async () => {
+    const { db } = database;
+    const { campaign, annotators } = await setupCampaign(db, { items: 1, annotators: 1 });
+    const annotator = annotators[0];
+    if (!annotator) throw new Error("one annotator");
+    await db.update(users).set({ disabled: true }).where(eq(users.id, annotator.id));
+    await expect(claimNextTask(db, { campaignId: campaign.id, user: annotator })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
+  });
+
+  it("at gold rate 1 serves every gold item first, at gold rate 0 only once nothing else is left", async () => {
+    const { db } = database;
+    for (const rate of [1, 0]) {
+      const { campaign, annotators } = await setupCampaign(db, {
+        items: 4,
+        annotators: 1,
+        input: { overlap: 1, gold_rate: rate },
+        lines: goldLines(2),
+      });
+      const caller = callerFor(db, annotators[0] ?? null);
+      const kinds: string[] = [];
+      for (let i = 0; i < 6; i++) {
+        const task = await claim(caller, campaign.id);
+        kinds.push(await kindOf(task.item.id));
+        await caller.task.submit(submission(task));
+      }
+      const gold = ["gold", "gold"];
+      const regular = ["regular", "regular", "regular", "regular"];
+      expect(kinds).toEqual(rate === 1 ? [...gold, ...regular] : [...regular, ...gold]);
+    }
+  });
+});
+
+describe("consistency probes", () => {
+  it("re-serve a judged item with the sides swapped, later, without touching its count or slots", async () => {
+    const { db } = database;
+    const { campaign, annotators } = await setupCampaign(db, { items: 2, annotators: 2, input: { overlap: 1, probe_rate: 1 } });
+    const [prober, other] = annotators.map((a) => callerFor(db, a));
+    if (!prober || !other) throw new Error("two annotators");
+
+    const first = await claim(prober, campaign.id);
+    await prober.task.submit(submission(first));
+    // Never the task just finished: the next one is new work.
+    const second = await claim(prober, campaign.id);
+    expect(second.item.id).not.toBe(first.item.id);
+    await prober.task.submit(submission(second));
+
+    const probe = await claim(prober, campaign.id);
+    expect(probe.item.id).toBe(first.item.id);
+    expect(probe.responses.map((r) => r.id)).toEqual(first.responses.map((r) => r.id).reverse());
+    const [row] = await db.select().from(assignments).where(eq(assignments.id, probe.assignmentId));
+    expect(row?.purpose).toBe("probe");
+    expect(await itemRow(db, first.item.id)).toMatchObject({ judgementCount: 1, openSlots: 0 });
+
+    const answer = await prober.task.submit(submission(probe, { choice: "tie" }));
+    expect(answer.created).toBe(true);
+    expect(await itemRow(db, first.item.id)).toMatchObject({ judgementCount: 1, openSlots: 0 });
+    // Both items probed once, both full: nothing is left for anyone.
+    const last = await claim(prober, campaign.id);
+    expect(last.item.id).toBe(second.item.id);
+    await prober.task.skip({ assignmentId: last.assignmentId, reason: "probe skipped" });
+    expect(await itemRow(db, second.item.id)).toMatchObject({ judgementCount: 1, openSlots: 0 });
+    expect((await prober.task.claimNext({ campaignId: campaign.id })).reason).toBe("done");
+    expect((await other.task.claimNext({ campaignId: campaign.id })).reason).toBe("done");
+  });
+
+  it("an expired probe gives back no slot it never held", async () => {
+    const { db } = database;
+    const { campaign, annotators } = await setupCampaign(db, { items: 2, annotators: 1, input: { overlap: 2, probe_rate: 1 } });
+    const caller = callerFor(db, annotators[0] ?? null);
+    for (let i = 0; i < 2; i++) await caller.task.submit(submission(await claim(caller, campaign.id)));
+    const probe = await claim(caller, campaign.id);
+    const before = await itemRow(db, probe.item.id);
+    await db.update(assignments).set({ expiresAt: new Date(0) }).where(eq(assignments.id, probe.assignmentId));
+    await caller.task.claimNext({ campaignId: campaign.id });
+    const [expired] = await db.select().from(assignments).where(eq(assignments.id, probe.assignmentId));
+    expect(expired?.status).toBe("expired");
+    expect(await itemRow(db, probe.item.id)).toMatchObject({ openSlots: before.openSlots });
+    const open = await db.select({ n: items.openSlots }).from(items).where(eq(items.campaignId, campaign.id));
+    expect(open.map((r) => r.n)).toEqual([1, 1]);
+  });
+});
