@@ -58,6 +58,11 @@ export const items = pgTable(
     index("items_campaign_id_open_idx")
       .on(t.campaignId, t.judgementCount.desc(), t.randKey)
       .where(sql`${t.openSlots} > 0`),
+    // Gold items are claimed at the gold rate; without their own index that claim would walk
+    // past every open regular item once the gold ones run out.
+    index("items_campaign_id_gold_open_idx")
+      .on(t.campaignId, t.judgementCount.desc(), t.randKey)
+      .where(sql`${t.openSlots} > 0 and ${t.kind} = 'gold'`),
     check("items_kind_check", sql`${t.kind} in ('regular', 'gold', 'probe')`),
     check("items_open_slots_check", sql`${t.openSlots} >= 0`),
     check("items_judgement_count_check", sql`${t.judgementCount} >= 0`),

@@ -1,0 +1,1 @@
+CREATE INDEX "items_campaign_id_gold_open_idx" ON "items" USING btree ("campaign_id","judgement_count" DESC NULLS LAST,"rand_key") WHERE "items"."open_slots" > 0 and "items"."kind" = 'gold';
