@@ -52,6 +52,10 @@ export const assignments = pgTable(
     index("assignments_campaign_id_expires_at_idx")
       .on(t.campaignId, t.expiresAt)
       .where(sql`${t.status} = 'leased'`),
+    // Exports ask once whether a campaign has probes at all; this keeps that a lookup.
+    index("assignments_campaign_id_probe_idx")
+      .on(t.campaignId)
+      .where(sql`${t.purpose} = 'probe'`),
     index("assignments_annotator_id_campaign_id_status_idx").on(
       t.annotatorId,
       t.campaignId,

@@ -37,6 +37,13 @@ export const campaigns = pgTable(
     dailyCap: integer(),
     guidelines: text().notNull().default(""),
     guidelineVersion: integer().notNull().default(1),
+    /**
+     * Salt for annotator pseudonyms in exports: stable across a campaign's exports, different
+     * between campaigns, never derivable from user ids, and independent of deployment secrets.
+     */
+    pseudonymSalt: text()
+      .notNull()
+      .default(sql`replace(gen_random_uuid()::text || gen_random_uuid()::text, '-', '')`),
     createdBy: uuid().references(() => users.id, { onDelete: "set null" }),
     createdAt: createdAt(),
     updatedAt: timestamptz().notNull().defaultNow(),

@@ -1,8 +1,6 @@
-import { createHmac } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { items, type Campaign } from "@/db/schema";
-import { authSecret } from "@/server/env";
 import { dawidSkeneLabels } from "./dawid-skene-labels";
 import type { ExportOptions } from "./export-options";
 import { goldAccuracy } from "./gold-accuracy";
@@ -21,7 +19,7 @@ export async function prepareExport(
     maxSeq,
     excludedAnnotators: new Set(),
     dsLabels: new Map(),
-    salt: pseudonymSalt(campaign.id),
+    salt: campaign.pseudonymSalt,
     conversational: await hasConversationPrompt(db, campaign.id),
     probesToExclude:
       options.exclude_probes && (await hasProbeAssignments(db, { campaignId: campaign.id })),
@@ -47,15 +45,4 @@ async function hasConversationPrompt(db: Db, campaignId: string): Promise<boolea
     .where(and(eq(items.campaignId, campaignId), eq(items.promptFormat, "messages")))
     .limit(1);
   return found !== undefined;
-}
-
-/**
- * A per-campaign salt derived from the deployment secret, so pseudonyms are stable across a
- * campaign's exports, differ between campaigns, and cannot be recomputed from user ids by
- * anyone who does not hold the secret.
- */
-function pseudonymSalt(campaignId: string): string {
-  return createHmac("sha256", authSecret())
-    .update(`annotator-pseudonym:${campaignId}`)
-    .digest("hex");
 }

@@ -24,9 +24,14 @@ const memberInput = z.strictObject({ campaignId: campaignIdSchema, userId: z.uui
 export const campaignRouter = createTRPCRouter({
   list: protectedProcedure.query(({ ctx }) => listCampaigns(ctx.db, { user: ctx.user })),
 
-  byId: protectedProcedure
-    .input(byIdInput)
-    .query(({ ctx, input }) => getCampaignForUser(ctx.db, { campaignId: input.campaignId, user: ctx.user })),
+  byId: protectedProcedure.input(byIdInput).query(async ({ ctx, input }) => {
+    // The pseudonym salt stays on the server: with it, export pseudonyms could be linked to ids.
+    const { pseudonymSalt: _salt, ...campaign } = await getCampaignForUser(ctx.db, {
+      campaignId: input.campaignId,
+      user: ctx.user,
+    });
+    return campaign;
+  }),
 
   create: adminProcedure
     .input(createCampaignInput)

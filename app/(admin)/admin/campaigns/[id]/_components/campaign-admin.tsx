@@ -38,8 +38,8 @@ export function CampaignAdmin({ campaignId }: { campaignId: string }) {
         <MembersPanel campaignId={campaignId} />
         <ExportPanel campaignId={campaignId} />
       </div>
-      {/* Keyed by the last save, so the form shows what the server stored. */}
-      <SettingsPanel key={`${c.id}-${String(c.updatedAt)}`} campaign={c} />
+      {/* Keyed by id only: remounting on every save would drop the "saved" message. */}
+      <SettingsPanel key={c.id} campaign={c} />
     </div>
   );
 }

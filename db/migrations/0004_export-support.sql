@@ -1,0 +1,2 @@
+ALTER TABLE "campaigns" ADD COLUMN "pseudonym_salt" text DEFAULT replace(gen_random_uuid()::text || gen_random_uuid()::text, '-', '') NOT NULL;--> statement-breakpoint
+CREATE INDEX "assignments_campaign_id_probe_idx" ON "assignments" USING btree ("campaign_id") WHERE "assignments"."purpose" = 'probe';
