@@ -8,6 +8,7 @@ import { items } from "@/db/schema";
 import { getRequestUser } from "@/server/auth/request-user";
 import { main } from "@/server/cli/main";
 import { setCliDatabase } from "@/server/cli/with-database";
+import { verifyCredentials } from "@/server/services/users/verify-credentials";
 import { addAnnotator, callerFor, createUser, pairwiseLines } from "../fixtures/factories";
 import { createTestDatabase, type TestDatabase } from "../fixtures/test-database";
 
@@ -70,6 +71,30 @@ describe("the arbiter CLI", () => {
       expect(result.code).toBe(0);
       expect(result.stdout).toContain("Usage: arbiter");
     }
+  });
+
+  it("migrates idempotently and creates users with a given or generated password", async () => {
+    expect(await arbiter("migrate")).toMatchObject({ code: 0, stderr: "" });
+    expect((await arbiter("migrate")).stdout).toMatch(/^Migrations applied/);
+
+    const email = `cli-${Date.now()}@example.test`;
+    const given = await arbiter("user", "create", "--email", email, "--role", "annotator", "--password", "a long password");
+    expect(given.code).toBe(0);
+    expect(given.stdout).not.toContain("a long password");
+    expect(await verifyCredentials(database.db, { email, password: "a long password" })).toMatchObject({ role: "annotator" });
+
+    const generatedEmail = `cli-admin-${Date.now()}@example.test`;
+    const generated = await arbiter("user", "create", "--email", generatedEmail, "--role", "admin");
+    const password = /Password \(shown once\): (\S+)/.exec(generated.stdout)?.[1] ?? "";
+    expect(password.length).toBeGreaterThanOrEqual(16);
+    expect(await verifyCredentials(database.db, { email: generatedEmail, password })).toMatchObject({ role: "admin" });
+
+    const duplicate = await arbiter("user", "create", "--email", email, "--role", "annotator");
+    expect(duplicate).toMatchObject({ code: 1, stdout: "" });
+    expect(duplicate.stderr).toContain("already exists");
+    const badRole = await arbiter("user", "create", "--email", "x@example.test", "--role", "owner");
+    expect(badRole.code).toBe(1);
+    expect(badRole.stderr.split("\n").filter(Boolean)).toHaveLength(1);
   });
 
   it("creates a token that authenticates as the user, printing only the token", async () => {

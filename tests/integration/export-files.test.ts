@@ -92,6 +92,19 @@ describe("export files", () => {
     }
   });
 
+  it("Parquet also reads back with the Rust arrow-rs reader (compiled to WebAssembly)", async () => {
+    const { db } = database;
+    const jsonl = await exportJsonl(db, options({ format: "trl", margin: "large" }));
+    const parquet = await exportBytes(db, options({ format: "trl", margin: "large", file: "parquet" }));
+    const { readParquet } = await import("parquet-wasm");
+    const { tableFromIPC } = await import("apache-arrow");
+    const table = tableFromIPC(readParquet(parquet.bytes).intoIPCStream());
+    expect(table.numRows).toBe(jsonl.length);
+    expect(table.schema.fields.map((f) => f.name).sort()).toEqual(["chosen", "margin", "prompt", "rejected"]);
+    const rows = JSON.parse(JSON.stringify(table.toArray())) as unknown[];
+    expect(rows).toEqual(jsonl);
+  });
+
   it("CSV defuses formulas and quotes fields; the download says what it is", async () => {
     const { db } = database;
     const line = JSON.stringify({
