@@ -7,6 +7,7 @@ import type { SessionUser } from "@/server/services/users/session-user";
 import { withRetry } from "@/server/services/with-retry";
 import { REVISION_WINDOW_HOURS, reviseJudgementInput, type ReviseJudgementInput } from "./revise-judgement-input";
 import type { SubmitResult } from "./submit-judgement";
+import { insertJudgement } from "./insert-judgement";
 import { validateItemPayload } from "./validate-item-payload";
 
 /**
@@ -65,24 +66,14 @@ export async function reviseJudgement(
           itemId: assignment.itemId,
           payload: input.payload,
         });
-        const [judgement] = await tx
-          .insert(judgements)
-          .values({
-            campaignId: assignment.campaignId,
-            assignmentId: assignment.id,
-            itemId: assignment.itemId,
-            annotatorId: user.id,
-            payload,
-            displayOrder: assignment.displayOrder,
-            guidelineVersion: campaign.guidelineVersion,
-            templateVersion: campaign.templateVersion,
-            shownAt: assignment.leasedAt,
-            activeMs: input.activeMs,
-            idempotencyKey: input.idempotencyKey,
-            revisionOf: input.judgementId,
-          })
-          .returning();
-        if (!judgement) throw new Error("insert returned no row");
+        const judgement = await insertJudgement(tx, {
+          assignment,
+          campaign,
+          payload,
+          activeMs: input.activeMs,
+          idempotencyKey: input.idempotencyKey,
+          revisionOf: input.judgementId,
+        });
         return { judgement, created: true };
       }),
     );

@@ -6,6 +6,7 @@ import { isUniqueViolation } from "@/server/services/db-errors";
 import type { SessionUser } from "@/server/services/users/session-user";
 import { withRetry } from "@/server/services/with-retry";
 import { submitJudgementInput, type SubmitJudgementInput } from "./submit-judgement-input";
+import { insertJudgement } from "./insert-judgement";
 import { validateItemPayload } from "./validate-item-payload";
 
 export interface SubmitResult {
@@ -67,23 +68,13 @@ export async function submitJudgement(
           .update(assignments)
           .set({ status: "submitted", completedAt: sql`now()` })
           .where(eq(assignments.id, assignment.id));
-        const [judgement] = await tx
-          .insert(judgements)
-          .values({
-            campaignId: assignment.campaignId,
-            assignmentId: assignment.id,
-            itemId: assignment.itemId,
-            annotatorId: user.id,
-            payload,
-            displayOrder: assignment.displayOrder,
-            guidelineVersion: campaign.guidelineVersion,
-            templateVersion: campaign.templateVersion,
-            shownAt: assignment.leasedAt,
-            activeMs: input.activeMs,
-            idempotencyKey: input.idempotencyKey,
-          })
-          .returning();
-        if (!judgement) throw new Error("insert returned no row");
+        const judgement = await insertJudgement(tx, {
+          assignment,
+          campaign,
+          payload,
+          activeMs: input.activeMs,
+          idempotencyKey: input.idempotencyKey,
+        });
         return { judgement, created: true };
       }),
     );

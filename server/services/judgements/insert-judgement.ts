@@ -1,0 +1,41 @@
+import type { Db } from "@/db/client";
+import { judgements, type Assignment, type Campaign, type Judgement } from "@/db/schema";
+import type { JudgementPayload } from "./judgement-payload";
+
+/**
+ * Appends a judgement row for an assignment, stamped with what the annotator was shown and
+ * the campaign's guideline and template versions at that moment. A first answer and a
+ * revision differ only in `revisionOf`.
+ */
+export async function insertJudgement(
+  db: Db,
+  params: {
+    assignment: Assignment;
+    campaign: Pick<Campaign, "guidelineVersion" | "templateVersion">;
+    payload: JudgementPayload;
+    activeMs: number | undefined;
+    idempotencyKey: string;
+    revisionOf?: string;
+  },
+): Promise<Judgement> {
+  const { assignment, campaign } = params;
+  const [judgement] = await db
+    .insert(judgements)
+    .values({
+      campaignId: assignment.campaignId,
+      assignmentId: assignment.id,
+      itemId: assignment.itemId,
+      annotatorId: assignment.annotatorId,
+      payload: params.payload,
+      displayOrder: assignment.displayOrder,
+      guidelineVersion: campaign.guidelineVersion,
+      templateVersion: campaign.templateVersion,
+      shownAt: assignment.leasedAt,
+      activeMs: params.activeMs,
+      idempotencyKey: params.idempotencyKey,
+      revisionOf: params.revisionOf,
+    })
+    .returning();
+  if (!judgement) throw new Error("insert returned no row");
+  return judgement;
+}
