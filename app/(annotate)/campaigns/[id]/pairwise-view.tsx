@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import { Markdown } from "@/app/_components/markdown";
 import type { PairwiseTemplate } from "@/server/services/campaigns/template-config";
 import { Conversation } from "./conversation";
@@ -7,6 +8,8 @@ const SLOT_LABELS = ["A", "B"] as const;
 
 export interface PairwiseViewProps {
   assignmentId?: string;
+  /** The article's accessible name; the edit of a previous answer is not "Task". */
+  label?: string;
   prompt: { role: string; content: string }[];
   responses: { id: string; content: string }[];
   template: PairwiseTemplate | null;
@@ -17,6 +20,10 @@ export interface PairwiseViewProps {
   problem: string | null;
   submitting: boolean;
   error?: string | null;
+  /** Set when submitting again cannot help (e.g. the task was given away): Submit stays off. */
+  closed?: boolean;
+  /** More controls for the verdict bar (skip, cancel, next task), each showing its key. */
+  actions?: ReactNode;
 }
 
 /**
@@ -33,7 +40,11 @@ export function PairwiseView(props: PairwiseViewProps) {
   const set = (patch: Partial<PairwiseAnswer>) => onChange({ ...answer, ...patch });
 
   return (
-    <article aria-label="Task" data-assignment-id={props.assignmentId} className="space-y-4">
+    <article
+      aria-label={props.label ?? "Task"}
+      data-assignment-id={props.assignmentId}
+      className="space-y-4"
+    >
       <Conversation messages={props.prompt} />
       <div className="grid gap-4 md:grid-cols-2">
         {props.responses.map((response, index) => (
@@ -75,16 +86,19 @@ export function PairwiseView(props: PairwiseViewProps) {
         {props.problem && answer.choice && (
           <span className="text-xs text-slate-500">{props.problem}</span>
         )}
-        <button
-          type="button"
-          aria-label="Submit"
-          aria-keyshortcuts="Enter"
-          className="btn btn-primary ml-auto"
-          disabled={props.problem !== null || props.submitting}
-          onClick={props.onSubmit}
-        >
-          {props.submitting ? "Submitting…" : "Submit"} <span className="kbd">Enter</span>
-        </button>
+        <div className="ml-auto flex flex-wrap items-center gap-2">
+          {props.actions}
+          <button
+            type="button"
+            aria-label="Submit"
+            aria-keyshortcuts="Enter"
+            className="btn btn-primary"
+            disabled={props.problem !== null || props.submitting || props.closed}
+            onClick={props.onSubmit}
+          >
+            {props.submitting ? "Submitting…" : "Submit"} <span className="kbd">Enter</span>
+          </button>
+        </div>
       </div>
       {props.error && (
         <p role="alert" className="text-sm text-red-700">
@@ -155,8 +169,10 @@ function TemplateExtras({
         </fieldset>
       ))}
       {template.flags.length > 0 && (
-        <fieldset className="flex flex-wrap items-center gap-3">
-          <legend className="float-left mr-2 font-medium">Flags</legend>
+        <fieldset data-flags className="flex flex-wrap items-center gap-3">
+          <legend className="float-left mr-2 font-medium">
+            Flags <span className="kbd">f</span>
+          </legend>
           {template.flags.map((flag) => (
             <label key={flag} className="flex items-center gap-1">
               <input

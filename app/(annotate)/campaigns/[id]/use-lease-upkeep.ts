@@ -45,12 +45,18 @@ export function useLeaseUpkeep(assignmentId: string, draft: unknown) {
   const firstDraft = useRef(serialized);
   useEffect(() => {
     if (serialized === firstDraft.current) return;
-    const timer = setTimeout(() => save({ assignmentId, draft: JSON.parse(serialized) as unknown }), DRAFT_DEBOUNCE_MS);
+    const timer = setTimeout(
+      () => save({ assignmentId, draft: JSON.parse(serialized) as unknown }),
+      DRAFT_DEBOUNCE_MS,
+    );
     return () => clearTimeout(timer);
   }, [assignmentId, serialized, save]);
 
   return {
     readActiveMs: () =>
-      Math.round(activeMs.current + (visibleSince.current === null ? 0 : performance.now() - visibleSince.current)),
+      Math.round(
+        activeMs.current +
+          (visibleSince.current === null ? 0 : performance.now() - visibleSince.current),
+      ),
   };
 }
