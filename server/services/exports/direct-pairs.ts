@@ -16,20 +16,19 @@ export function directPairOutcomes(bundle: ItemBundle, scale: MarginScale): Pair
   if (!a || !b || bundle.responses.length !== 2) return null;
   const { item } = bundle;
   const outcomes: PairOutcome[] = [];
+  // The item's two sides, shared by all its pairs (nothing downstream changes them).
+  const sideA = { externalId: a.externalId, model: a.model, content: a.content };
+  const sideB = { externalId: b.externalId, model: b.model, content: b.content };
   for (const judgement of bundle.judgements) {
     const payload = judgement.payload as PairwisePayload;
     if (typeof payload.choice !== "string") return null;
-    const [chosen, rejected] = payload.choice === b.id ? [b, a] : [a, b];
+    const bWins = payload.choice === b.id;
     const pair: PreferencePair = {
       itemExternalId: item.externalId,
       prompt: item.prompt,
       promptFormat: item.promptFormat,
-      chosen: { externalId: chosen.externalId, model: chosen.model, content: chosen.content },
-      rejected: {
-        externalId: rejected.externalId,
-        model: rejected.model,
-        content: rejected.content,
-      },
+      chosen: bWins ? sideB : sideA,
+      rejected: bWins ? sideA : sideB,
       source: item.source,
     };
     if (payload.choice === "tie" || payload.choice === "both_bad") {

@@ -47,14 +47,22 @@ export function keepJudgement(
   return !(applyExclusions && ctx.excludedAnnotators.has(j.annotatorId));
 }
 
-/** The campaign's items with only the judgements this export counts. */
+/** The campaign's items with only the judgements this export counts, one by one. */
 export async function* exportBundles(
   db: Db,
   params: { ctx: ExportContext; kinds?: readonly ItemKind[]; applyExclusions?: boolean },
 ): AsyncGenerator<ItemBundle> {
+  for await (const page of exportBundlePages(db, params)) yield* page;
+}
+
+/** The same, a page at a time: what the row writers read, to step once per page. */
+export async function* exportBundlePages(
+  db: Db,
+  params: { ctx: ExportContext; kinds?: readonly ItemKind[]; applyExclusions?: boolean },
+): AsyncGenerator<ItemBundle[]> {
   const { ctx } = params;
   if (ctx.maxSeq === null) return;
-  const bundles = iterateItemBundles(db, {
+  const pages = iterateItemBundles(db, {
     campaignId: ctx.campaign.id,
     maxSeq: ctx.maxSeq,
     kinds: params.kinds ?? exportedKinds(ctx.options),
@@ -62,13 +70,25 @@ export async function* exportBundles(
     withRevisions: ctx.revised,
     withDetail: ctx.options.format === "judgements",
   });
-  for await (const bundle of bundles) {
-    const kept = bundle.judgements.filter((j) =>
-      keepJudgement(j, ctx, params.applyExclusions ?? true),
-    );
-    const item = ctx.conversational
-      ? { ...bundle.item, promptFormat: "messages" as const }
-      : bundle.item;
-    yield { ...bundle, item, judgements: kept };
+  const applyExclusions = params.applyExclusions ?? true;
+  // Most exports filter nothing here: then the bundles pass through without a copy each.
+  const filters =
+    ctx.options.guideline_version !== undefined ||
+    ctx.probesToExclude ||
+    (applyExclusions && ctx.excludedAnnotators.size > 0);
+  for await (const page of pages) {
+    if (!filters && !ctx.conversational) {
+      yield page;
+      continue;
+    }
+    yield page.map((bundle) => {
+      const kept = filters
+        ? bundle.judgements.filter((j) => keepJudgement(j, ctx, applyExclusions))
+        : bundle.judgements;
+      const item = ctx.conversational
+        ? { ...bundle.item, promptFormat: "messages" as const }
+        : bundle.item;
+      return { ...bundle, item, judgements: kept };
+    });
   }
 }

@@ -13,7 +13,7 @@ import {
   outcomesFromLabels,
   outcomesPerJudgement,
 } from "./consensus";
-import { exportBundles, type ExportContext } from "./export-bundles";
+import { exportBundlePages, type ExportContext } from "./export-bundles";
 import type { ItemBundle } from "./item-bundles";
 import { directPairOutcomes } from "./direct-pairs";
 import { itemAgreement, itemVerdicts, votesByPair, type PairOutcome } from "./pair-votes";
@@ -26,6 +26,8 @@ export interface RowSource {
   columns: NonNullable<ParquetOptions["columns"]>;
   /** The rows, all of them or one side of the train/test split; a fresh pass on each call. */
   rows(split?: SplitName): AsyncIterable<ExportRow>;
+  /** The same rows a page of items at a time, for writers that handle a batch at once. */
+  batches(split?: SplitName): AsyncIterable<ExportRow[]>;
 }
 
 /**
@@ -102,19 +104,32 @@ export function exportRowSource(db: Db, ctx: ExportContext): RowSource {
 
   function outcomeRows(outcomes: PairOutcome[]): ExportRow[] {
     if (!isPairFormat(format)) return [];
-    return outcomes
-      .filter((o) => keepsOutcome(o, options))
-      .flatMap((o) => pairRows(format, o, options));
+    // A loop rather than filter + flatMap: two fewer arrays per item at a million rows.
+    const rows: ExportRow[] = [];
+    for (const outcome of outcomes) {
+      if (!keepsOutcome(outcome, options)) continue;
+      for (const row of pairRows(format, outcome, options)) rows.push(row);
+    }
+    return rows;
+  }
+
+  async function* batches(split?: SplitName): AsyncGenerator<ExportRow[]> {
+    const splitOptions = { seed: options.seed, testFraction: options.test_fraction };
+    for await (const page of exportBundlePages(db, { ctx })) {
+      const batch: ExportRow[] = [];
+      for (const bundle of page) {
+        if (split && splitForPrompt(bundle.item.prompt, splitOptions) !== split) continue;
+        for (const row of itemRows(bundle)) batch.push(row);
+      }
+      if (batch.length) yield batch;
+    }
   }
 
   return {
     columns,
+    batches,
     async *rows(split) {
-      const splitOptions = { seed: options.seed, testFraction: options.test_fraction };
-      for await (const bundle of exportBundles(db, { ctx })) {
-        if (split && splitForPrompt(bundle.item.prompt, splitOptions) !== split) continue;
-        yield* itemRows(bundle);
-      }
+      for await (const batch of batches(split)) yield* batch;
     },
   };
 }
