@@ -127,54 +127,44 @@ export function ExportOptionsForm({
         />
       </Field>
       <Field label="Min judgements per item">
-        <input
-          className="input"
-          type="number"
+        <NumberInput
           min={0}
           value={state.min_judgements}
-          onChange={(e) => set("min_judgements", num(e.target.value))}
+          onChange={(raw) => set("min_judgements", num(raw))}
         />
       </Field>
       <Field label="Min agreement (0–1)">
-        <input
-          className="input"
-          type="number"
+        <NumberInput
           min={0}
           max={1}
           step={0.05}
           value={state.min_agreement}
-          onChange={(e) => set("min_agreement", num(e.target.value))}
+          onChange={(raw) => set("min_agreement", num(raw))}
         />
       </Field>
       <Field label="Min gold accuracy (0–1)">
-        <input
-          className="input"
-          type="number"
+        <NumberInput
           min={0}
           max={1}
           step={0.05}
           value={state.min_gold_accuracy ?? ""}
-          onChange={(e) => set("min_gold_accuracy", optionalNum(e.target.value))}
+          onChange={(raw) => set("min_gold_accuracy", optionalNum(raw))}
         />
       </Field>
       <Field label="Guideline version">
-        <input
-          className="input"
-          type="number"
+        <NumberInput
           min={1}
           value={state.guideline_version ?? ""}
-          onChange={(e) => set("guideline_version", optionalNum(e.target.value))}
+          onChange={(raw) => set("guideline_version", optionalNum(raw))}
         />
       </Field>
       <Field label="Test fraction (0–1)">
-        <input
-          className="input"
-          type="number"
+        <NumberInput
           min={0}
           max={1}
           step={0.05}
           value={state.test_fraction}
-          onChange={(e) => set("test_fraction", num(e.target.value))}
+          onChange={(raw) => set("test_fraction", num(raw))}
         />
       </Field>
       <Field label="Split seed">
@@ -206,6 +196,29 @@ export function ExportOptionsForm({
         </label>
       </div>
     </div>
+  );
+}
+
+/** A number field; the caller decides how the raw text becomes an option value. */
+function NumberInput({
+  value,
+  onChange,
+  ...bounds
+}: {
+  value: number | string;
+  onChange: (raw: string) => void;
+  min?: number;
+  max?: number;
+  step?: number;
+}) {
+  return (
+    <input
+      className="input"
+      type="number"
+      {...bounds}
+      value={value}
+      onChange={(e) => onChange(e.target.value)}
+    />
   );
 }
 
