@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
-import { Markdown } from "@/app/_components/markdown";
+import type { ContentKind } from "@/db/schema/items";
+import { ResponseContent } from "@/app/_components/response-content";
 import type { PairwiseTemplate } from "@/server/services/campaigns/template-config";
 import { Conversation } from "./conversation";
 import { STRENGTH_OPTIONS, verdictOptions, type PairwiseAnswer } from "./pairwise-answer";
@@ -11,7 +12,7 @@ export interface PairwiseViewProps {
   /** The article's accessible name; the edit of a previous answer is not "Task". */
   label?: string;
   prompt: { role: string; content: string }[];
-  responses: { id: string; content: string }[];
+  responses: { id: string; content: string; contentKind?: ContentKind }[];
   template: PairwiseTemplate | null;
   answer: PairwiseAnswer;
   onChange: (answer: PairwiseAnswer) => void;
@@ -56,11 +57,7 @@ export function PairwiseView(props: PairwiseViewProps) {
             <h2 className="mb-2 text-sm font-semibold text-slate-500">
               Response {SLOT_LABELS[index]}
             </h2>
-            {response.content === "" ? (
-              <p className="text-sm italic text-slate-500">(empty response)</p>
-            ) : (
-              <Markdown text={response.content} />
-            )}
+            <ResponseContent response={response} />
           </section>
         ))}
       </div>
