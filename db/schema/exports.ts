@@ -21,6 +21,9 @@ export const datasetExports = pgTable(
     createdBy: uuid().references(() => users.id, { onDelete: "set null" }),
     createdAt: createdAt(),
     finishedAt: timestamptz(),
+    /** Touched every few seconds while the file streams; a `running` export whose heartbeat
+     * has gone stale belongs to a process that died, and is reported as failed. */
+    heartbeatAt: timestamptz().notNull().defaultNow(),
   },
   (t) => [index("exports_campaign_id_created_at_idx").on(t.campaignId, t.createdAt)],
 );
