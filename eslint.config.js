@@ -33,6 +33,21 @@ export default tseslint.config(
     },
   },
   {
+    // Writes open transactions through writeTransaction, so serialization failures and deadlocks
+    // are retried the same way everywhere (DESIGN §11).
+    files: ["server/**/*.ts", "app/**/*.ts", "app/**/*.tsx"],
+    ignores: ["server/services/with-retry.ts"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "CallExpression[callee.property.name='transaction']",
+          message: "Open transactions with writeTransaction (server/services/with-retry.ts)",
+        },
+      ],
+    },
+  },
+  {
     files: ["server/env.ts", "proxy.ts", "**/*.config.*", "tests/**"],
     rules: { "no-restricted-properties": "off" },
   },

@@ -30,25 +30,40 @@ export interface OpenOptions {
   /** PGlite data directory, or `memory://` for a throwaway database. */
   pgliteDir?: string;
   poolMax?: number;
+  statementTimeoutMs?: number;
+  lockTimeoutMs?: number;
+  connectTimeoutMs?: number;
 }
 
 export async function openDatabase(options: OpenOptions = {}): Promise<DatabaseHandle> {
-  if (options.url) return openPostgres(options.url, options.poolMax);
+  if (options.url) return openPostgres(options.url, options);
   return openPglite(options.pgliteDir ?? env().PGLITE_DIR);
 }
 
-async function openPostgres(url: string, poolMax = 10): Promise<DatabaseHandle> {
+async function openPostgres(url: string, options: OpenOptions): Promise<DatabaseHandle> {
   const { Pool } = await import("pg");
   const { drizzle } = await import("drizzle-orm/node-postgres");
+  const config = env();
+  const statementTimeout = options.statementTimeoutMs ?? config.DATABASE_STATEMENT_TIMEOUT_MS;
+  const lockTimeout = options.lockTimeoutMs ?? config.DATABASE_LOCK_TIMEOUT_MS;
   const pool = new Pool({
     connectionString: url,
-    max: poolMax,
-    connectionTimeoutMillis: 5_000,
-    // A stuck lock or runaway query fails the request instead of hanging it (DESIGN §11).
-    options: "-c statement_timeout=60000 -c lock_timeout=10000 -c idle_in_transaction_session_timeout=60000",
+    max: options.poolMax ?? config.DATABASE_POOL_MAX,
+    connectionTimeoutMillis: options.connectTimeoutMs ?? config.DATABASE_CONNECT_TIMEOUT_MS,
+    // Notice a dead server (failover, cable) on idle sockets instead of on the next query.
+    keepAlive: true,
+    // A stuck lock or runaway query fails the request instead of hanging it (DESIGN §11), set
+    // on every connection as it opens.
+    options: [
+      `-c statement_timeout=${statementTimeout}`,
+      `-c lock_timeout=${lockTimeout}`,
+      `-c idle_in_transaction_session_timeout=${statementTimeout * 2}`,
+    ].join(" "),
+    // The client-side bound for a server that stopped answering without closing the socket.
+    query_timeout: statementTimeout + 5_000,
   });
   // An idle client losing its connection (e.g. a Postgres restart) must not crash the process;
-  // the pool replaces it on the next checkout.
+  // the pool drops it and opens a fresh one on the next checkout, so nothing broken is cached.
   pool.on("error", (error) => {
     console.error(`[db] idle client error: ${error.message}`);
   });

@@ -7,6 +7,14 @@ import { z } from "zod";
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: z.string().url().optional(),
+  /** Connections per instance; instances × this must stay under Postgres' max_connections. */
+  DATABASE_POOL_MAX: z.coerce.number().int().positive().default(10),
+  /** A query running longer is cancelled (and the request answers 503). */
+  DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().positive().default(60_000),
+  /** Waiting longer for a row lock is given up (503), so a stuck lock cannot pile up requests. */
+  DATABASE_LOCK_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+  /** Opening a connection (or waiting for a free one in the pool) longer than this fails with 503. */
+  DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().positive().default(5_000),
   PGLITE_DIR: z.string().min(1).default("./.data/pglite"),
   NEXTAUTH_SECRET: z.string().optional(),
   NEXTAUTH_URL: z.string().url().optional(),

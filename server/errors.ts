@@ -1,3 +1,5 @@
+import { errorChain, isDatabaseUnavailable } from "@/server/services/db-errors";
+
 /**
  * The typed errors services throw. One table maps them to tRPC codes and HTTP statuses, so
  * every interface reports the same failure the same way and nothing internal leaks.
@@ -37,18 +39,15 @@ export function isAppError(error: unknown): error is AppError {
   return error instanceof AppError;
 }
 
-/** Postgres error codes that mean "the database is not there right now". */
-const UNAVAILABLE_PG_CODES = new Set(["57P01", "57P02", "57P03", "08000", "08003", "08006"]);
-const UNAVAILABLE_NODE_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE"]);
+/** How long a client should wait before retrying a 503 (the `Retry-After` header). */
+export const RETRY_AFTER_SECONDS = 2;
 
 /** Turns any thrown value into an AppError when it is a known, safe-to-report condition. */
 export function toAppError(error: unknown): AppError | undefined {
-  if (isAppError(error)) return error;
-  const code = (error as { code?: unknown } | null)?.code;
-  if (typeof code === "string" && (UNAVAILABLE_PG_CODES.has(code) || UNAVAILABLE_NODE_CODES.has(code))) {
-    return new AppError("SERVICE_UNAVAILABLE", "The database is unavailable; try again shortly.");
+  for (const current of errorChain(error)) {
+    if (isAppError(current)) return current;
   }
-  if (error instanceof Error && /timeout exceeded when trying to connect|Connection terminated/i.test(error.message)) {
+  if (isDatabaseUnavailable(error)) {
     return new AppError("SERVICE_UNAVAILABLE", "The database is unavailable; try again shortly.");
   }
   return undefined;

@@ -1,11 +1,13 @@
 import { ZodError } from "zod";
-import { APP_ERROR_CODES, AppError, toAppError } from "@/server/errors";
+import { APP_ERROR_CODES, AppError, RETRY_AFTER_SECONDS, toAppError } from "@/server/errors";
 
 /** The REST error shape (DESIGN §13): `{"error": {"code", "message", "details"}}`. */
 export function errorResponse(error: AppError): Response {
+  // A 503 is a promise that trying again will work: say when, for clients and load balancers.
+  const headers: HeadersInit = error.code === "SERVICE_UNAVAILABLE" ? { "Retry-After": String(RETRY_AFTER_SECONDS) } : {};
   return Response.json(
     { error: { code: error.code, message: error.message, details: error.details ?? null } },
-    { status: APP_ERROR_CODES[error.code] },
+    { status: APP_ERROR_CODES[error.code], headers },
   );
 }
 

@@ -3,6 +3,7 @@ import type { Db } from "@/db/client";
 import { assignments, campaigns, items } from "@/db/schema";
 import { AppError } from "@/server/errors";
 import type { SessionUser } from "@/server/services/users/session-user";
+import { writeTransaction } from "@/server/services/with-retry";
 
 /** Locks the caller's own live lease; anything else is NOT_FOUND or CONFLICT. */
 async function lockOwnLease(db: Db, assignmentId: string, user: SessionUser) {
@@ -23,7 +24,7 @@ export async function heartbeatAssignment(
   db: Db,
   params: { assignmentId: string; user: SessionUser },
 ): Promise<{ expiresAt: Date }> {
-  return db.transaction(async (tx) => {
+  return writeTransaction(db, async (tx) => {
     const assignment = await lockOwnLease(tx, params.assignmentId, params.user);
     const [campaign] = await tx
       .select({ ttl: campaigns.leaseTtlSeconds })
@@ -47,7 +48,7 @@ export async function saveDraft(
   if (JSON.stringify(params.draft ?? null).length > 256 * 1024) {
     throw new AppError("PAYLOAD_TOO_LARGE", "Drafts are limited to 256 kB");
   }
-  await db.transaction(async (tx) => {
+  await writeTransaction(db, async (tx) => {
     const assignment = await lockOwnLease(tx, params.assignmentId, params.user);
     await tx
       .update(assignments)
@@ -63,7 +64,7 @@ export async function skipAssignment(
 ): Promise<void> {
   const reason = params.reason.trim().slice(0, 500);
   if (!reason) throw new AppError("BAD_REQUEST", "Say why you skip this task");
-  await db.transaction(async (tx) => {
+  await writeTransaction(db, async (tx) => {
     const assignment = await lockOwnLease(tx, params.assignmentId, params.user);
     await tx
       .update(assignments)

@@ -7,6 +7,7 @@ import { createUser } from "@/server/services/users/create-user";
 import type { SessionUser } from "@/server/services/users/session-user";
 import { signUpWithInvitationInput, type SignUpWithInvitationInput } from "./invitation-inputs";
 import { hashInvitationToken, isWellFormedToken } from "./invitation-token";
+import { writeTransaction } from "@/server/services/with-retry";
 
 export interface AcceptedInvitation {
   campaignId: string;
@@ -33,7 +34,7 @@ export async function acceptInvitation(
   const token = signUp?.token ?? params.token ?? "";
   if (!isWellFormedToken(token)) throw new AppError("NOT_FOUND", INVALID);
 
-  return db.transaction(async (tx) => {
+  return writeTransaction(db, async (tx) => {
     const [invitation] = await tx
       .select({
         id: invitations.id,

@@ -5,6 +5,7 @@ import { AppError } from "@/server/errors";
 import { recordAuditEvent } from "@/server/services/audit/record-audit-event";
 import { createUser } from "@/server/services/users/create-user";
 import { addMemberInput, type AddMemberInput } from "./campaign-inputs";
+import { writeTransaction } from "@/server/services/with-retry";
 
 export interface AddedMember {
   userId: string;
@@ -23,7 +24,7 @@ export async function addMember(
   params: { input: AddMemberInput; actorId: string | null },
 ): Promise<AddedMember> {
   const input = addMemberInput.parse(params.input);
-  return db.transaction(async (tx) => {
+  return writeTransaction(db, async (tx) => {
     const [campaign] = await tx
       .select({ id: campaigns.id })
       .from(campaigns)
@@ -39,8 +40,9 @@ export async function addMember(
           `No account uses ${input.email}. Give a password to create the annotator's account.`,
         );
       }
-      user = (await createUser(tx, { email: input.email, role: "annotator", password: input.password }))
-        .user;
+      user = (
+        await createUser(tx, { email: input.email, role: "annotator", password: input.password })
+      ).user;
       createdAccount = true;
     }
     if (user.disabled) throw new AppError("CONFLICT", `The account ${input.email} is disabled`);

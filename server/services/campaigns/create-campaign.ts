@@ -3,13 +3,14 @@ import type { Db } from "@/db/client";
 import { campaigns, type Campaign } from "@/db/schema";
 import { recordAuditEvent } from "@/server/services/audit/record-audit-event";
 import { createCampaignInput, type CreateCampaignInput } from "./campaign-inputs";
+import { writeTransaction } from "@/server/services/with-retry";
 
 export async function createCampaign(
   db: Db,
   params: { input: CreateCampaignInput; actorId: string | null },
 ): Promise<Campaign> {
   const input = createCampaignInput.parse(params.input);
-  return db.transaction(async (tx) => {
+  return writeTransaction(db, async (tx) => {
     const [campaign] = await tx
       .insert(campaigns)
       .values({

@@ -5,6 +5,7 @@ import { AppError } from "@/server/errors";
 import { recordAuditEvent } from "@/server/services/audit/record-audit-event";
 import { createInvitationInput, type CreateInvitationInput } from "./invitation-inputs";
 import { hashInvitationToken, newInvitationToken } from "./invitation-token";
+import { writeTransaction } from "@/server/services/with-retry";
 
 export interface CreatedInvitation {
   invitation: Invitation;
@@ -18,7 +19,7 @@ export async function createInvitation(
   params: { input: CreateInvitationInput; actorId: string | null },
 ): Promise<CreatedInvitation> {
   const input = createInvitationInput.parse(params.input);
-  return db.transaction(async (tx) => {
+  return writeTransaction(db, async (tx) => {
     const [campaign] = await tx
       .select({ id: campaigns.id, status: campaigns.status })
       .from(campaigns)

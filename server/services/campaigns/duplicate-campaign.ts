@@ -5,6 +5,7 @@ import { AppError } from "@/server/errors";
 import { recordAuditEvent } from "@/server/services/audit/record-audit-event";
 import { assertUuid } from "@/server/services/ids";
 import { createCampaign } from "./create-campaign";
+import { writeTransaction } from "@/server/services/with-retry";
 
 /**
  * A new draft campaign with the same settings, items and responses, and none of the work:
@@ -16,7 +17,7 @@ export async function duplicateCampaign(
   params: { campaignId: string; actorId: string | null; name?: string },
 ): Promise<Campaign> {
   assertUuid(params.campaignId, "campaign");
-  return db.transaction(async (tx) => {
+  return writeTransaction(db, async (tx) => {
     const [source] = await tx
       .select()
       .from(campaigns)

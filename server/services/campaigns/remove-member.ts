@@ -4,7 +4,7 @@ import { campaignMembers } from "@/db/schema";
 import { AppError } from "@/server/errors";
 import { recordAuditEvent } from "@/server/services/audit/record-audit-event";
 import { assertUuid } from "@/server/services/ids";
-import { withRetry } from "@/server/services/with-retry";
+import { writeTransaction } from "@/server/services/with-retry";
 
 /**
  * Takes an annotator out of a campaign. Their submitted judgements stay (they are data), but the
@@ -18,24 +18,23 @@ export async function removeMember(
   assertUuid(params.campaignId, "campaign");
   assertUuid(params.userId, "member");
   // Deadlocks with claims and submits are possible (they lock items in another order): retried.
-  return withRetry(() =>
-    db.transaction(async (tx) => {
-      // Deleting the membership row first makes this annotator's concurrent claims (which lock
-      // that row) wait and then find no membership: no new lease can appear behind our back.
-      const removed = await tx
-        .delete(campaignMembers)
-        .where(
-          and(
-            eq(campaignMembers.campaignId, params.campaignId),
-            eq(campaignMembers.userId, params.userId),
-          ),
-        )
-        .returning({ id: campaignMembers.id });
-      if (removed.length === 0) throw new AppError("NOT_FOUND", "No such member in this campaign");
+  return writeTransaction(db, async (tx) => {
+    // Deleting the membership row first makes this annotator's concurrent claims (which lock
+    // that row) wait and then find no membership: no new lease can appear behind our back.
+    const removed = await tx
+      .delete(campaignMembers)
+      .where(
+        and(
+          eq(campaignMembers.campaignId, params.campaignId),
+          eq(campaignMembers.userId, params.userId),
+        ),
+      )
+      .returning({ id: campaignMembers.id });
+    if (removed.length === 0) throw new AppError("NOT_FOUND", "No such member in this campaign");
 
-      // Locks the leases without SKIP LOCKED: a submit in flight finishes first and its lease,
-      // then no longer 'leased', is left alone.
-      const result = (await tx.execute(sql`
+    // Locks the leases without SKIP LOCKED: a submit in flight finishes first and its lease,
+    // then no longer 'leased', is left alone.
+    const result = (await tx.execute(sql`
       with ended as (
         update assignments set status = 'expired'
         where id in (
@@ -54,17 +53,16 @@ export async function removeMember(
       )
       select coalesce(sum(n), 0)::int as released from updated
     `)) as unknown as { rows: { released: number }[] };
-      const releasedLeases = Number(result.rows[0]?.released ?? 0);
+    const releasedLeases = Number(result.rows[0]?.released ?? 0);
 
-      await recordAuditEvent(tx, {
-        actorId: params.actorId,
-        action: "campaign.member.remove",
-        campaignId: params.campaignId,
-        subjectType: "user",
-        subjectId: params.userId,
-        details: { releasedLeases },
-      });
-      return { releasedLeases };
-    }),
-  );
+    await recordAuditEvent(tx, {
+      actorId: params.actorId,
+      action: "campaign.member.remove",
+      campaignId: params.campaignId,
+      subjectType: "user",
+      subjectId: params.userId,
+      details: { releasedLeases },
+    });
+    return { releasedLeases };
+  });
 }

@@ -4,6 +4,7 @@ import { invitations } from "@/db/schema";
 import { AppError } from "@/server/errors";
 import { recordAuditEvent } from "@/server/services/audit/record-audit-event";
 import { assertUuid } from "@/server/services/ids";
+import { writeTransaction } from "@/server/services/with-retry";
 
 /** Withdraws a link nobody has used yet; its token then reads as unknown. */
 export async function revokeInvitation(
@@ -12,7 +13,7 @@ export async function revokeInvitation(
 ): Promise<void> {
   assertUuid(params.campaignId, "campaign");
   assertUuid(params.invitationId, "invitation");
-  await db.transaction(async (tx) => {
+  await writeTransaction(db, async (tx) => {
     const removed = await tx
       .delete(invitations)
       .where(

@@ -4,12 +4,13 @@ import { campaigns, type Campaign, type CampaignStatus } from "@/db/schema";
 import { AppError } from "@/server/errors";
 import { recordAuditEvent } from "@/server/services/audit/record-audit-event";
 import { assertStatusTransition } from "./status-transitions";
+import { writeTransaction } from "@/server/services/with-retry";
 
 export async function setCampaignStatus(
   db: Db,
   params: { campaignId: string; status: CampaignStatus; actorId: string | null },
 ): Promise<Campaign> {
-  return db.transaction(async (tx) => {
+  return writeTransaction(db, async (tx) => {
     const [current] = await tx
       .select()
       .from(campaigns)

@@ -4,6 +4,7 @@ import { campaignMembers, type MemberStatus } from "@/db/schema";
 import { AppError } from "@/server/errors";
 import { recordAuditEvent } from "@/server/services/audit/record-audit-event";
 import { assertUuid } from "@/server/services/ids";
+import { writeTransaction } from "@/server/services/with-retry";
 
 /**
  * Pauses or resumes one annotator in one campaign. A paused member gets no new tasks (the claim
@@ -15,7 +16,7 @@ export async function setMemberStatus(
 ): Promise<{ status: MemberStatus }> {
   assertUuid(params.campaignId, "campaign");
   assertUuid(params.userId, "member");
-  return db.transaction(async (tx) => {
+  return writeTransaction(db, async (tx) => {
     const [updated] = await tx
       .update(campaignMembers)
       .set({ status: params.status })

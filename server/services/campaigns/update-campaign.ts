@@ -4,7 +4,7 @@ import { campaigns, items, type Campaign, type NewCampaign } from "@/db/schema";
 import { AppError } from "@/server/errors";
 import { recordAuditEvent } from "@/server/services/audit/record-audit-event";
 import { assertUuid } from "@/server/services/ids";
-import { withRetry } from "@/server/services/with-retry";
+import { writeTransaction } from "@/server/services/with-retry";
 import { updateCampaignInput, type UpdateCampaignInput } from "./campaign-inputs";
 import { assertStatusTransition } from "./status-transitions";
 
@@ -22,73 +22,68 @@ export async function updateCampaign(
   const input = updateCampaignInput.parse(params.input);
   // Retried on deadlock: a claim waiting out a locked candidate keeps the row lock it took on
   // an item that then no longer qualified, outside the id order recomputeOpenSlots locks in.
-  return withRetry(() =>
-    db.transaction(async (tx) => {
-      // Serialises concurrent edits of the same campaign. NO KEY UPDATE, not UPDATE: claims and
-      // submits insert rows whose foreign keys take KEY SHARE on this row while they hold an item
-      // lock, and FOR UPDATE would deadlock against the item locks taken below.
-      const [current] = await tx
-        .select()
-        .from(campaigns)
-        .where(eq(campaigns.id, params.campaignId))
-        .for("no key update");
-      if (!current) throw new AppError("NOT_FOUND", "No such campaign");
-      if (current.status === "archived") {
+  return writeTransaction(db, async (tx) => {
+    // Serialises concurrent edits of the same campaign. NO KEY UPDATE, not UPDATE: claims and
+    // submits insert rows whose foreign keys take KEY SHARE on this row while they hold an item
+    // lock, and FOR UPDATE would deadlock against the item locks taken below.
+    const [current] = await tx
+      .select()
+      .from(campaigns)
+      .where(eq(campaigns.id, params.campaignId))
+      .for("no key update");
+    if (!current) throw new AppError("NOT_FOUND", "No such campaign");
+    if (current.status === "archived") {
+      throw new AppError("CONFLICT", "An archived campaign cannot be edited; duplicate it instead");
+    }
+    if (input.status !== undefined) assertStatusTransition(current.status, input.status);
+
+    const changes: Partial<NewCampaign> = {};
+    if (input.name !== undefined) changes.name = input.name;
+    if (input.description !== undefined) changes.description = input.description;
+    if (input.lease_ttl_seconds !== undefined) changes.leaseTtlSeconds = input.lease_ttl_seconds;
+    if (input.gold_rate !== undefined) changes.goldRate = input.gold_rate;
+    if (input.probe_rate !== undefined) changes.probeRate = input.probe_rate;
+    if (input.daily_cap !== undefined) changes.dailyCap = input.daily_cap;
+    if (input.status !== undefined) changes.status = input.status;
+    if (input.overlap !== undefined) changes.overlap = input.overlap;
+    if (input.guidelines !== undefined && input.guidelines !== current.guidelines) {
+      changes.guidelines = input.guidelines;
+      changes.guidelineVersion = current.guidelineVersion + 1;
+    }
+    if (
+      input.template !== undefined &&
+      canonicalJson(input.template) !== canonicalJson(current.template)
+    ) {
+      if (input.template.kind !== current.template.kind && (await hasItems(tx, current.id))) {
         throw new AppError(
           "CONFLICT",
-          "An archived campaign cannot be edited; duplicate it instead",
+          `The campaign already has ${current.template.kind} items; its template kind cannot change`,
         );
       }
-      if (input.status !== undefined) assertStatusTransition(current.status, input.status);
+      changes.template = input.template;
+      changes.templateVersion = current.templateVersion + 1;
+    }
 
-      const changes: Partial<NewCampaign> = {};
-      if (input.name !== undefined) changes.name = input.name;
-      if (input.description !== undefined) changes.description = input.description;
-      if (input.lease_ttl_seconds !== undefined) changes.leaseTtlSeconds = input.lease_ttl_seconds;
-      if (input.gold_rate !== undefined) changes.goldRate = input.gold_rate;
-      if (input.probe_rate !== undefined) changes.probeRate = input.probe_rate;
-      if (input.daily_cap !== undefined) changes.dailyCap = input.daily_cap;
-      if (input.status !== undefined) changes.status = input.status;
-      if (input.overlap !== undefined) changes.overlap = input.overlap;
-      if (input.guidelines !== undefined && input.guidelines !== current.guidelines) {
-        changes.guidelines = input.guidelines;
-        changes.guidelineVersion = current.guidelineVersion + 1;
-      }
-      if (
-        input.template !== undefined &&
-        canonicalJson(input.template) !== canonicalJson(current.template)
-      ) {
-        if (input.template.kind !== current.template.kind && (await hasItems(tx, current.id))) {
-          throw new AppError(
-            "CONFLICT",
-            `The campaign already has ${current.template.kind} items; its template kind cannot change`,
-          );
-        }
-        changes.template = input.template;
-        changes.templateVersion = current.templateVersion + 1;
-      }
-
-      const [updated] = await tx
-        .update(campaigns)
-        .set({ ...changes, updatedAt: sql`now()` })
-        .where(eq(campaigns.id, current.id))
-        .returning();
-      if (!updated) throw new Error("update returned no row");
-      if (input.overlap !== undefined && input.overlap !== current.overlap) {
-        await recomputeOpenSlots(tx, current.id, input.overlap);
-      }
-      await recordAuditEvent(tx, {
-        actorId: params.actorId,
-        action: "campaign.update",
-        campaignId: current.id,
-        details: {
-          fields: Object.keys(input),
-          ...(changes.status ? { from: current.status, to: changes.status } : {}),
-        },
-      });
-      return updated;
-    }),
-  );
+    const [updated] = await tx
+      .update(campaigns)
+      .set({ ...changes, updatedAt: sql`now()` })
+      .where(eq(campaigns.id, current.id))
+      .returning();
+    if (!updated) throw new Error("update returned no row");
+    if (input.overlap !== undefined && input.overlap !== current.overlap) {
+      await recomputeOpenSlots(tx, current.id, input.overlap);
+    }
+    await recordAuditEvent(tx, {
+      actorId: params.actorId,
+      action: "campaign.update",
+      campaignId: current.id,
+      details: {
+        fields: Object.keys(input),
+        ...(changes.status ? { from: current.status, to: changes.status } : {}),
+      },
+    });
+    return updated;
+  });
 }
 
 /**

@@ -6,6 +6,7 @@ import { AppError } from "@/server/errors";
 import { recordAuditEvent } from "@/server/services/audit/record-audit-event";
 import { assertUuid } from "@/server/services/ids";
 import { scanImportFile } from "./scan-import-file";
+import { writeTransaction } from "@/server/services/with-retry";
 
 export interface ImportResult {
   imported: number;
@@ -34,7 +35,7 @@ export async function importItems(
   },
 ): Promise<ImportResult> {
   assertUuid(params.campaignId, "campaign");
-  return db.transaction(async (tx) => {
+  return writeTransaction(db, async (tx) => {
     // The transaction stays open while the upload streams in, and after a first bad line it
     // issues no statement until the end of the file: a slow upload must not be cut off by the
     // pool's idle-in-transaction timeout, or the admin gets a 500 instead of the line report.

@@ -4,8 +4,12 @@ import { assignments, campaigns, judgements } from "@/db/schema";
 import { AppError } from "@/server/errors";
 import { isUniqueViolation } from "@/server/services/db-errors";
 import type { SessionUser } from "@/server/services/users/session-user";
-import { withRetry } from "@/server/services/with-retry";
-import { REVISION_WINDOW_HOURS, reviseJudgementInput, type ReviseJudgementInput } from "./revise-judgement-input";
+import { writeTransaction } from "@/server/services/with-retry";
+import {
+  REVISION_WINDOW_HOURS,
+  reviseJudgementInput,
+  type ReviseJudgementInput,
+} from "./revise-judgement-input";
 import type { SubmitResult } from "./submit-judgement";
 import { insertJudgement } from "./insert-judgement";
 import { validateItemPayload } from "./validate-item-payload";
@@ -24,63 +28,70 @@ export async function reviseJudgement(
   const input = reviseJudgementInput.parse(params.input);
   const { user } = params;
   try {
-    return await withRetry(() =>
-      db.transaction(async (tx): Promise<SubmitResult> => {
-        const [target] = await tx
-          .select({ assignmentId: judgements.assignmentId })
-          .from(judgements)
-          .where(and(eq(judgements.id, input.judgementId), eq(judgements.annotatorId, user.id)));
-        if (!target) throw new AppError("NOT_FOUND", "No such answer");
-        // Serialises with retries of this edit and with a second edit of the same answer.
-        const [assignment] = await tx
-          .select()
-          .from(assignments)
-          .where(eq(assignments.id, target.assignmentId))
-          .for("update");
-        if (!assignment) throw new AppError("NOT_FOUND", "No such answer");
+    return await writeTransaction(db, async (tx): Promise<SubmitResult> => {
+      const [target] = await tx
+        .select({ assignmentId: judgements.assignmentId })
+        .from(judgements)
+        .where(and(eq(judgements.id, input.judgementId), eq(judgements.annotatorId, user.id)));
+      if (!target) throw new AppError("NOT_FOUND", "No such answer");
+      // Serialises with retries of this edit and with a second edit of the same answer.
+      const [assignment] = await tx
+        .select()
+        .from(assignments)
+        .where(eq(assignments.id, target.assignmentId))
+        .for("update");
+      if (!assignment) throw new AppError("NOT_FOUND", "No such answer");
 
-        const [earlier] = await tx
-          .select()
-          .from(judgements)
-          .where(eq(judgements.idempotencyKey, input.idempotencyKey));
-        if (earlier) {
-          if (earlier.assignmentId !== assignment.id || earlier.revisionOf === null) {
-            throw new AppError("CONFLICT", "This idempotency key was used for another answer");
-          }
-          return { judgement: earlier, created: false };
+      const [earlier] = await tx
+        .select()
+        .from(judgements)
+        .where(eq(judgements.idempotencyKey, input.idempotencyKey));
+      if (earlier) {
+        if (earlier.assignmentId !== assignment.id || earlier.revisionOf === null) {
+          throw new AppError("CONFLICT", "This idempotency key was used for another answer");
         }
+        return { judgement: earlier, created: false };
+      }
 
-        const [revisedAlready] = await tx
-          .select({ id: judgements.id })
-          .from(judgements)
-          .where(eq(judgements.revisionOf, input.judgementId));
-        if (revisedAlready) {
-          throw new AppError("CONFLICT", "This answer has been changed since; reload to edit the latest one");
-        }
-        await assertMostRecent(tx, assignment.id, assignment.campaignId, user.id);
+      const [revisedAlready] = await tx
+        .select({ id: judgements.id })
+        .from(judgements)
+        .where(eq(judgements.revisionOf, input.judgementId));
+      if (revisedAlready) {
+        throw new AppError(
+          "CONFLICT",
+          "This answer has been changed since; reload to edit the latest one",
+        );
+      }
+      await assertMostRecent(tx, assignment.id, assignment.campaignId, user.id);
 
-        const [campaign] = await tx.select().from(campaigns).where(eq(campaigns.id, assignment.campaignId));
-        if (!campaign) throw new AppError("NOT_FOUND", "No such answer");
-        const payload = await validateItemPayload(tx, {
-          template: campaign.template,
-          itemId: assignment.itemId,
-          payload: input.payload,
-        });
-        const judgement = await insertJudgement(tx, {
-          assignment,
-          campaign,
-          payload,
-          activeMs: input.activeMs,
-          idempotencyKey: input.idempotencyKey,
-          revisionOf: input.judgementId,
-        });
-        return { judgement, created: true };
-      }),
-    );
+      const [campaign] = await tx
+        .select()
+        .from(campaigns)
+        .where(eq(campaigns.id, assignment.campaignId));
+      if (!campaign) throw new AppError("NOT_FOUND", "No such answer");
+      const payload = await validateItemPayload(tx, {
+        template: campaign.template,
+        itemId: assignment.itemId,
+        payload: input.payload,
+      });
+      const judgement = await insertJudgement(tx, {
+        assignment,
+        campaign,
+        payload,
+        activeMs: input.activeMs,
+        idempotencyKey: input.idempotencyKey,
+        revisionOf: input.judgementId,
+      });
+      return { judgement, created: true };
+    });
   } catch (error) {
     // A concurrent edit of the same answer, or a key reused elsewhere, loses a unique index race.
     if (isUniqueViolation(error)) {
-      throw new AppError("CONFLICT", "This answer was changed at the same time; reload and try again");
+      throw new AppError(
+        "CONFLICT",
+        "This answer was changed at the same time; reload and try again",
+      );
     }
     throw error;
   }
@@ -90,7 +101,12 @@ export async function reviseJudgement(
  * The assignment must be the annotator's latest finished task in the campaign, and recent. Reads
  * only their own assignments (assignments_annotator_id_campaign_id_status_idx).
  */
-async function assertMostRecent(tx: Db, assignmentId: string, campaignId: string, annotatorId: string) {
+async function assertMostRecent(
+  tx: Db,
+  assignmentId: string,
+  campaignId: string,
+  annotatorId: string,
+) {
   const [own] = await tx
     .select({
       recent: sql<boolean>`${assignments.completedAt} > now() - make_interval(hours => ${REVISION_WINDOW_HOURS})`,
@@ -99,7 +115,10 @@ async function assertMostRecent(tx: Db, assignmentId: string, campaignId: string
     .where(and(eq(assignments.id, assignmentId), eq(assignments.status, "submitted")));
   if (!own) throw new AppError("CONFLICT", "Only a submitted answer can be changed");
   if (!own.recent) {
-    throw new AppError("CONFLICT", `Answers can be changed for ${REVISION_WINDOW_HOURS} hours after submitting`);
+    throw new AppError(
+      "CONFLICT",
+      `Answers can be changed for ${REVISION_WINDOW_HOURS} hours after submitting`,
+    );
   }
   const [newer] = await tx
     .select({ id: assignments.id })

@@ -1,10 +1,17 @@
 import { and, eq, lt, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { assignments, campaigns, items, judgements, type Assignment, type Judgement } from "@/db/schema";
+import {
+  assignments,
+  campaigns,
+  items,
+  judgements,
+  type Assignment,
+  type Judgement,
+} from "@/db/schema";
 import { AppError } from "@/server/errors";
 import { isUniqueViolation } from "@/server/services/db-errors";
 import type { SessionUser } from "@/server/services/users/session-user";
-import { withRetry } from "@/server/services/with-retry";
+import { writeTransaction } from "@/server/services/with-retry";
 import { submitJudgementInput, type SubmitJudgementInput } from "./submit-judgement-input";
 import { insertJudgement } from "./insert-judgement";
 import { validateItemPayload } from "./validate-item-payload";
@@ -31,53 +38,54 @@ export async function submitJudgement(
   const input = submitJudgementInput.parse(params.input);
   const { user } = params;
   try {
-    return await withRetry(() =>
-      db.transaction(async (tx): Promise<SubmitResult> => {
-        const [assignment] = await tx
-          .select()
-          .from(assignments)
-          .where(and(eq(assignments.id, input.assignmentId), eq(assignments.annotatorId, user.id)))
-          .for("update");
-        if (!assignment) throw new AppError("NOT_FOUND", "No such task");
+    return await writeTransaction(db, async (tx): Promise<SubmitResult> => {
+      const [assignment] = await tx
+        .select()
+        .from(assignments)
+        .where(and(eq(assignments.id, input.assignmentId), eq(assignments.annotatorId, user.id)))
+        .for("update");
+      if (!assignment) throw new AppError("NOT_FOUND", "No such task");
 
-        const [earlier] = await tx
-          .select()
-          .from(judgements)
-          .where(eq(judgements.idempotencyKey, input.idempotencyKey));
-        if (earlier) {
-          if (earlier.assignmentId !== assignment.id) {
-            throw new AppError("CONFLICT", "This idempotency key was used for another task");
-          }
-          return { judgement: earlier, created: false };
+      const [earlier] = await tx
+        .select()
+        .from(judgements)
+        .where(eq(judgements.idempotencyKey, input.idempotencyKey));
+      if (earlier) {
+        if (earlier.assignmentId !== assignment.id) {
+          throw new AppError("CONFLICT", "This idempotency key was used for another task");
         }
-        if (assignment.status === "submitted") {
-          throw new AppError("CONFLICT", "This task has already been submitted");
-        }
-        if (assignment.status === "skipped") throw new AppError("CONFLICT", "This task was skipped");
+        return { judgement: earlier, created: false };
+      }
+      if (assignment.status === "submitted") {
+        throw new AppError("CONFLICT", "This task has already been submitted");
+      }
+      if (assignment.status === "skipped") throw new AppError("CONFLICT", "This task was skipped");
 
-        const [campaign] = await tx.select().from(campaigns).where(eq(campaigns.id, assignment.campaignId));
-        if (!campaign) throw new AppError("NOT_FOUND", "No such task");
-        const payload = await validateItemPayload(tx, {
-          template: campaign.template,
-          itemId: assignment.itemId,
-          payload: input.payload,
-        });
-        if (assignment.purpose === "regular") await countJudgement(tx, assignment, campaign.overlap);
+      const [campaign] = await tx
+        .select()
+        .from(campaigns)
+        .where(eq(campaigns.id, assignment.campaignId));
+      if (!campaign) throw new AppError("NOT_FOUND", "No such task");
+      const payload = await validateItemPayload(tx, {
+        template: campaign.template,
+        itemId: assignment.itemId,
+        payload: input.payload,
+      });
+      if (assignment.purpose === "regular") await countJudgement(tx, assignment, campaign.overlap);
 
-        await tx
-          .update(assignments)
-          .set({ status: "submitted", completedAt: sql`now()` })
-          .where(eq(assignments.id, assignment.id));
-        const judgement = await insertJudgement(tx, {
-          assignment,
-          campaign,
-          payload,
-          activeMs: input.activeMs,
-          idempotencyKey: input.idempotencyKey,
-        });
-        return { judgement, created: true };
-      }),
-    );
+      await tx
+        .update(assignments)
+        .set({ status: "submitted", completedAt: sql`now()` })
+        .where(eq(assignments.id, assignment.id));
+      const judgement = await insertJudgement(tx, {
+        assignment,
+        campaign,
+        payload,
+        activeMs: input.activeMs,
+        idempotencyKey: input.idempotencyKey,
+      });
+      return { judgement, created: true };
+    });
   } catch (error) {
     // The same key used concurrently on another assignment loses the unique-index race.
     if (isUniqueViolation(error)) {

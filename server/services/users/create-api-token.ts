@@ -9,6 +9,7 @@ import {
   hashApiToken,
   type CreateApiTokenInput,
 } from "./api-token-inputs";
+import { writeTransaction } from "@/server/services/with-retry";
 
 export interface CreatedApiToken {
   id: string;
@@ -26,7 +27,7 @@ export async function createApiToken(
 ): Promise<CreatedApiToken> {
   const input = createApiTokenInput.parse(params.input);
   const token = `${API_TOKEN_PREFIX}${randomBytes(32).toString("base64url")}`;
-  return db.transaction(async (tx) => {
+  return writeTransaction(db, async (tx) => {
     const [row] = await tx
       .insert(apiTokens)
       .values({

@@ -4,6 +4,7 @@ import { apiTokens } from "@/db/schema";
 import { AppError } from "@/server/errors";
 import { recordAuditEvent } from "@/server/services/audit/record-audit-event";
 import { isUuid } from "@/server/services/ids";
+import { writeTransaction } from "@/server/services/with-retry";
 
 /**
  * Revokes one of the user's own tokens; it stops working on the next request. Someone else's
@@ -14,7 +15,7 @@ export async function revokeApiToken(
   params: { userId: string; tokenId: string },
 ): Promise<{ revokedAt: Date }> {
   if (!isUuid(params.tokenId)) throw new AppError("NOT_FOUND", "No such token");
-  return db.transaction(async (tx) => {
+  return writeTransaction(db, async (tx) => {
     const [owned] = await tx
       .select({ id: apiTokens.id, revokedAt: apiTokens.revokedAt })
       .from(apiTokens)

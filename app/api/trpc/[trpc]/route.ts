@@ -3,6 +3,7 @@ import { getDb } from "@/db/client";
 import { getRequestUser } from "@/server/auth/request-user";
 import { toErrorResponse } from "@/server/http/rest-errors";
 import { isCrossSiteRequest } from "@/server/http/same-origin";
+import { createMappedContext, retryAfterMeta } from "@/server/trpc/http-errors";
 import { appRouter } from "@/server/trpc/root";
 
 async function handler(request: Request): Promise<Response> {
@@ -19,7 +20,8 @@ async function handler(request: Request): Promise<Response> {
     endpoint: "/api/trpc",
     req: request,
     router: appRouter,
-    createContext: async () => ({ db, user: await getRequestUser(db, request) }),
+    createContext: () => createMappedContext(async () => ({ db, user: await getRequestUser(db, request) })),
+    responseMeta: retryAfterMeta,
   });
 }
 
