@@ -24,6 +24,17 @@ export default defineConfig({
           maxWorkers: 2,
         },
       },
+      {
+        extends: true,
+        test: {
+          // Stops and starts the PostgreSQL server: run alone, never beside other files.
+          name: "restart",
+          include: ["tests/restart/**/*.test.ts"],
+          environment: "node",
+          testTimeout: 60_000,
+          maxWorkers: 1,
+        },
+      },
     ],
   },
 });
