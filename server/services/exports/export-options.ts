@@ -90,3 +90,14 @@ export function recordedOptions(options: ExportOptions): Record<string, unknown>
   }
   return recorded;
 }
+
+/** The download query that runs a recorded export again (the history's "Run again"). */
+export function rerunQuery(record: {
+  format: string;
+  file: string;
+  options: Record<string, unknown>;
+}): string {
+  const params = new URLSearchParams({ format: record.format, file: record.file });
+  for (const [key, value] of Object.entries(record.options)) params.set(key, String(value));
+  return params.toString();
+}

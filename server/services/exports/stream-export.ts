@@ -3,6 +3,7 @@ import { eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { datasetExports } from "@/db/schema/exports";
 import { recordAuditEvent } from "@/server/services/audit/record-audit-event";
+import { startHeartbeat } from "@/server/services/heartbeat";
 import { prepareExport } from "./export-context";
 import { exportFileBytes, FILE_TYPES } from "./export-file";
 import { recordedOptions, type ExportOptionsInput } from "./export-options";
@@ -58,6 +59,9 @@ export async function streamExport(
     const hash = createHash("sha256");
     const counter = { rows: 0 };
     let finished = false;
+    const stopHeartbeat = startHeartbeat(() =>
+      db.update(datasetExports).set({ heartbeatAt: sql`now()` }).where(eq(datasetExports.id, exportId)),
+    );
     try {
       for await (const bytes of exportFileBytes(source, ctx, counter)) {
         hash.update(bytes);
@@ -74,6 +78,7 @@ export async function streamExport(
         })
         .where(eq(datasetExports.id, exportId));
     } finally {
+      stopHeartbeat();
       // Reached on errors and on an abandoned download (the consumer calls return()).
       if (!finished) {
         await db

@@ -2,8 +2,12 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useTRPC } from "@/app/_trpc/client";
+import { rerunQuery } from "@/server/services/exports/export-options";
 
-/** Past exports: what was asked for, what came out (rows, sha256), who and when. */
+/**
+ * Past exports: what was asked for, what came out (rows, sha256), who and when. A failed one
+ * (including one whose process died mid-stream) can be run again with the same options.
+ */
 export function ExportHistory({ campaignId }: { campaignId: string }) {
   const trpc = useTRPC();
   const history = useQuery(trpc.export.history.queryOptions({ campaignId }));
@@ -29,6 +33,14 @@ export function ExportHistory({ campaignId }: { campaignId: string }) {
             <td className="pr-2">
               {e.format} · {e.file}
               {e.status !== "done" && <span className="text-slate-500"> ({e.status})</span>}
+              {e.status === "failed" && (
+                <>
+                  {" "}
+                  <a className="underline" href={`/api/v1/campaigns/${campaignId}/export?${rerunQuery(e)}`} download>
+                    Run again
+                  </a>
+                </>
+              )}
             </td>
             <td className="pr-2 font-mono break-all">
               {Object.keys(e.options).length ? JSON.stringify(e.options) : "defaults"}
