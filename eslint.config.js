@@ -48,7 +48,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ["server/env.ts", "proxy.ts", "**/*.config.*", "tests/**"],
+    files: ["server/env.ts", "proxy.ts", "instrumentation.ts", "**/*.config.*", "tests/**"],
     rules: { "no-restricted-properties": "off" },
   },
   {

@@ -33,6 +33,8 @@ export default defineConfig({
           environment: "node",
           testTimeout: 60_000,
           maxWorkers: 1,
+          // Even when every project runs in one command, this group goes last and alone.
+          sequence: { groupOrder: 1 },
         },
       },
     ],

@@ -47,14 +47,18 @@ export function env(): Env {
 /** Secrets that ship in examples or docs; the app refuses them in production. */
 const KNOWN_WEAK_SECRETS = new Set(["changeme", "secret", "development-secret", "arbiter"]);
 
-/** The session-signing secret. In production it must be set, long and not a known default. */
-export function authSecret(): string {
+/**
+ * NEXTAUTH_SECRET when it is set, validated: in production it must be long and not a known
+ * default. When unset, instances share a secret generated once in the database
+ * (server/auth/secret.ts); there is no fixed fallback anywhere.
+ */
+export function configuredAuthSecret(): string | undefined {
   const { NEXTAUTH_SECRET, NODE_ENV } = env();
-  if (NODE_ENV !== "production") return NEXTAUTH_SECRET ?? "arbiter-development-only-secret";
-  if (!NEXTAUTH_SECRET || NEXTAUTH_SECRET.length < 32 || KNOWN_WEAK_SECRETS.has(NEXTAUTH_SECRET)) {
+  if (NEXTAUTH_SECRET === undefined || NEXTAUTH_SECRET === "") return undefined;
+  if (NODE_ENV === "production" && (NEXTAUTH_SECRET.length < 32 || KNOWN_WEAK_SECRETS.has(NEXTAUTH_SECRET))) {
     throw new Error(
-      "NEXTAUTH_SECRET must be set to a random value of at least 32 characters in production " +
-        "(`npm start` generates one under ARBITER_DATA_DIR when it is unset).",
+      "NEXTAUTH_SECRET must be a random value of at least 32 characters in production " +
+        "(or unset, to share one generated in the database).",
     );
   }
   return NEXTAUTH_SECRET;

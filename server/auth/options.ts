@@ -1,16 +1,16 @@
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { getDb } from "@/db/client";
-import { authSecret } from "@/server/env";
+import { sessionSecret } from "./secret";
 import { verifyCredentials } from "@/server/services/users/verify-credentials";
 
 /**
  * next-auth v4 with email + password. Credentials sign-in forces JWT sessions; the token holds
  * only the user id, and role / disabled are re-read from the database on each request.
  */
-export function authOptions(): NextAuthOptions {
+export async function authOptions(): Promise<NextAuthOptions> {
   return {
-    secret: authSecret(),
+    secret: await sessionSecret(),
     session: { strategy: "jwt", maxAge: 60 * 60 * 24 * 7 },
     pages: { signIn: "/sign-in" },
     providers: [

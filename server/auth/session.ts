@@ -6,7 +6,7 @@ import { authOptions } from "./options";
 
 /** The signed-in user of this request (App Router: reads the session cookie), or null. */
 export async function getSessionUser(db: Db): Promise<SessionUser | null> {
-  const session = (await getServerSession(authOptions())) as { userId?: string } | null;
+  const session = (await getServerSession(await authOptions())) as { userId?: string } | null;
   if (!session?.userId) return null;
   return getActiveUser(db, { userId: session.userId });
 }

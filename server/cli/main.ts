@@ -3,6 +3,7 @@ import { ZodError } from "zod";
 import { AppError } from "@/server/errors";
 import { registerMigrate } from "./commands/migrate";
 import { registerSeed } from "./commands/seed";
+import { registerSessionSecret } from "./commands/session-secret";
 import { registerStart } from "./commands/start";
 import { registerCampaign } from "./commands/campaign";
 import { registerExport } from "./commands/export";
@@ -26,6 +27,7 @@ export function buildProgram(): Command {
   registerImport(program);
   registerExport(program);
   registerStats(program);
+  registerSessionSecret(program);
   return program;
 }
 

@@ -1,7 +1,8 @@
-import { describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { GET as ready } from "@/app/api/ready/route";
-import { env } from "@/server/env";
+import { env, resetEnvCache } from "@/server/env";
 import { localPostgresControl } from "../fixtures/local-postgres";
+import { createTestDatabase, type TestDatabase } from "../fixtures/test-database";
 
 /**
  * Really stops and starts the PostgreSQL server, so this file runs alone in its own vitest
@@ -27,6 +28,19 @@ describe("/api/ready across a PostgreSQL restart", () => {
     it.skip(`skipped: cannot restart the database (${control})`, () => {});
     return;
   }
+
+  // The app's own process-wide database (what the route uses) pointed at a fresh, migrated one.
+  let database: TestDatabase;
+  beforeAll(async () => {
+    database = await createTestDatabase({ poolMax: 1 });
+    vi.stubEnv("DATABASE_URL", database.url);
+    resetEnvCache();
+  });
+  afterAll(async () => {
+    vi.unstubAllEnvs();
+    resetEnvCache();
+    await database?.close();
+  });
 
   it("is 503 while the server is down and 200 again by itself, without restarting the app", async () => {
     expect((await ready()).status).toBe(200);

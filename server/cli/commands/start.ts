@@ -1,9 +1,8 @@
 import { spawn } from "node:child_process";
-import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Command } from "commander";
-import { childProcessEnv, env } from "@/server/env";
-import { loadOrCreateSecret } from "../app-secret";
+import { childProcessEnv, configuredAuthSecret, env } from "@/server/env";
+import { resolveSessionSecret } from "@/server/services/settings/resolve-session-secret";
 import { buildIsStale, nextBin, runNextBuild } from "../next-build";
 import { withDatabase } from "../with-database";
 import { printSeedResult, seedFromEnv } from "./seed";
@@ -25,11 +24,9 @@ export function registerStart(program: Command): void {
     .option("--no-build", "serve the existing build without checking it")
     .action(async (options: StartOptions) => {
       const config = env();
-      const secret = config.NEXTAUTH_SECRET ?? (await loadOrCreateSecret(path.resolve(root, config.ARBITER_DATA_DIR)));
       const url = config.NEXTAUTH_URL ?? `http://localhost:${options.port}`;
       const childEnv = childProcessEnv({
         NODE_ENV: "production",
-        NEXTAUTH_SECRET: secret,
         NEXTAUTH_URL: url,
         NEXT_TELEMETRY_DISABLED: "1",
       });
@@ -41,6 +38,9 @@ export function registerStart(program: Command): void {
       // Migrate and seed, then release the database before the server opens it (PGlite is one process).
       const seeded = await withDatabase(async ({ db, driver }) => {
         process.stdout.write(`Database: ${driver === "pg" ? "PostgreSQL (DATABASE_URL)" : `PGlite at ${config.PGLITE_DIR}`}\n`);
+        // Without NEXTAUTH_SECRET every instance shares one generated in the database; a
+        // secret that differs from the other instances' stops the start here, with the reason.
+        await resolveSessionSecret(db, { configured: configuredAuthSecret() });
         return seedFromEnv(db);
       });
       printSeedResult(seeded);

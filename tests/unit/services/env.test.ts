@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { authSecret, resetEnvCache } from "@/server/env";
+import { configuredAuthSecret, resetEnvCache } from "@/server/env";
 
 afterEach(() => {
   vi.unstubAllEnvs();
@@ -7,16 +7,23 @@ afterEach(() => {
 });
 
 describe("environment validation", () => {
-  it("refuses to run in production without a strong secret", () => {
+  it("refuses a short or known secret in production, and has no fixed fallback anywhere", () => {
     vi.stubEnv("NODE_ENV", "production");
-    for (const weak of [undefined, "changeme", "short-secret"]) {
+    for (const weak of ["changeme", "short-secret"]) {
       vi.stubEnv("NEXTAUTH_SECRET", weak);
       resetEnvCache();
-      expect(() => authSecret()).toThrow(/NEXTAUTH_SECRET/);
+      expect(() => configuredAuthSecret()).toThrow(/NEXTAUTH_SECRET/);
     }
     vi.stubEnv("NEXTAUTH_SECRET", "x".repeat(40));
     resetEnvCache();
-    expect(authSecret()).toBe("x".repeat(40));
+    expect(configuredAuthSecret()).toBe("x".repeat(40));
+    for (const mode of ["production", "development", "test"]) {
+      vi.stubEnv("NODE_ENV", mode);
+      vi.stubEnv("NEXTAUTH_SECRET", undefined);
+      resetEnvCache();
+      // Unset means "share the one generated in the database", never a default string.
+      expect(configuredAuthSecret()).toBeUndefined();
+    }
   });
 
   it("rejects a malformed DATABASE_URL with the variable's name", async () => {
