@@ -9,7 +9,7 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
-import type { TemplateConfig } from "@/server/services/campaigns/template-config";
+import type { TemplateConfig } from "@/server/domain/template-config";
 import { createdAt, id, timestamptz } from "./columns";
 import { users } from "./users";
 
