@@ -122,7 +122,11 @@ export function countCells(cells: Int32Array, m: number): Float64Array {
 }
 
 /** Summed battle weights per outcome cell (length 2m²); plain counts when weights is null. */
-export function weighCells(cells: Int32Array, weights: Float64Array | null, m: number): Float64Array {
+export function weighCells(
+  cells: Int32Array,
+  weights: Float64Array | null,
+  m: number,
+): Float64Array {
   if (weights === null) return countCells(cells, m);
   const sums = new Float64Array(2 * m * m);
   for (let n = 0; n < cells.length; n++) {

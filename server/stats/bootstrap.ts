@@ -65,7 +65,10 @@ export function bootstrapBradleyTerry(
 }
 
 /** The same on battles already encoded, for callers that also tabulate them. */
-export function bootstrapEncoded(encoded: EncodedBattles, options: BootstrapOptions): BootstrapResult {
+export function bootstrapEncoded(
+  encoded: EncodedBattles,
+  options: BootstrapOptions,
+): BootstrapResult {
   const rounds = options.rounds ?? 100;
   const confidence = options.confidence ?? 0.95;
   if (!Number.isInteger(rounds) || rounds < 1)
@@ -78,7 +81,8 @@ export function bootstrapEncoded(encoded: EncodedBattles, options: BootstrapOpti
   // Weighted battles: a cell's resampled count is scaled by the mean weight of its battles,
   // which is exact whenever a cell's battles share one weight (one K per campaign).
   const weightSums = weighCells(cells, weights, m);
-  const meanWeight = weights === null ? null : weightSums.map((w, c) => (counts[c] ? w / (counts[c] ?? 1) : 0));
+  const meanWeight =
+    weights === null ? null : weightSums.map((w, c) => (counts[c] ? w / (counts[c] ?? 1) : 0));
   const wins = winsFromCellCounts(weightSums, m);
 
   const full = fitStrengths(wins, m, options);
@@ -96,7 +100,9 @@ export function bootstrapEncoded(encoded: EncodedBattles, options: BootstrapOpti
   let roundsWithoutFiniteOptimum = 0;
   for (let round = 0; round < rounds; round++) {
     sampleMultinomial(random, cells.length, counts, resampled);
-    if (meanWeight !== null) for (let c = 0; c < resampled.length; c++) resampled[c] = (resampled[c] ?? 0) * (meanWeight[c] ?? 0);
+    if (meanWeight !== null)
+      for (let c = 0; c < resampled.length; c++)
+        resampled[c] = (resampled[c] ?? 0) * (meanWeight[c] ?? 0);
     winsFromCellCounts(resampled, m, wins);
     const fit = fitStrengths(wins, m, options, fullTheta);
     if (!fit.mleExists) roundsWithoutFiniteOptimum++;

@@ -70,3 +70,6 @@ export { quantile, quantileSorted } from "./quantile";
 
 export type { Leaderboard, LeaderboardEntry, LeaderboardOptions } from "./leaderboard";
 export { computeLeaderboard } from "./leaderboard";
+
+export type { AlphaBootstrapOptions, AlphaBootstrapResult } from "./alpha-bootstrap";
+export { bootstrapAlpha } from "./alpha-bootstrap";

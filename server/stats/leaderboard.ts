@@ -57,7 +57,14 @@ export function computeLeaderboard(
   const { models } = encoded;
   const m = models.length;
   if (m === 0) {
-    return { models: [], elo: [], winMatrix: {}, battles: 0, finiteOptimum: true, roundsWithoutFiniteOptimum: 0 };
+    return {
+      models: [],
+      elo: [],
+      winMatrix: {},
+      battles: 0,
+      finiteOptimum: true,
+      roundsWithoutFiniteOptimum: 0,
+    };
   }
   const sums = weighCells(encoded.cells, encoded.weights, m);
   const boot = bootstrapEncoded(encoded, {
