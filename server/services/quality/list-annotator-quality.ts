@@ -116,9 +116,9 @@ function flagsFor(
     flags.push("low_gold_accuracy");
   }
   if (
-    row.consensus.kappa !== null &&
+    row.consensus.agreement !== null &&
     row.consensus.n >= T.minConsensus &&
-    row.consensus.kappa < T.consensusKappa
+    row.consensus.agreement < T.consensusAgreement
   ) {
     flags.push("low_agreement");
   }

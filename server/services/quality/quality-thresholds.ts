@@ -8,8 +8,12 @@ export const QUALITY_THRESHOLDS = {
   /** Gold accuracy below this, over at least `minGold` gold items. */
   goldAccuracy: 0.6,
   minGold: 5,
-  /** Cohen's κ with the leave-one-out consensus below this ("slight" agreement or worse). */
-  consensusKappa: 0.2,
+  /**
+   * Agreement with the leave-one-out consensus below this. Not κ: when nearly every item has
+   * one clearly better response, the consensus hardly varies and κ collapses towards zero
+   * even for a careful annotator (the kappa paradox), while raw agreement stays meaningful.
+   */
+  consensusAgreement: 0.5,
   minConsensus: 10,
   /** Agreement with one's own earlier answer on swapped probes below this, over `minProbes`. */
   selfConsistency: 0.6,
