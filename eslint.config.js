@@ -48,6 +48,27 @@ export default tseslint.config(
     },
   },
   {
+    // The math and the file formats are pure: no database, no services, no framework.
+    files: ["server/stats/**", "server/formats/**", "server/domain/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["@/server/services/**", "@/server/trpc/**", "@/server/http/**", "@/server/auth/**", "@/db/**", "**/services/**", "**/db/**"],
+              message: "server/stats, server/formats and server/domain stay pure: move shared types to server/domain",
+            },
+            {
+              group: ["next", "next/**", "next-auth", "next-auth/**", "@trpc/**", "drizzle-orm", "drizzle-orm/**", "pg", "@electric-sql/**"],
+              message: "server/stats, server/formats and server/domain import no framework or database",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ["server/env.ts", "proxy.ts", "instrumentation.ts", "**/*.config.*", "tests/**"],
     rules: { "no-restricted-properties": "off" },
   },

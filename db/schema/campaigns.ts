@@ -9,7 +9,7 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
-import type { TemplateConfig } from "@/server/services/campaigns/template-config";
+import type { TemplateConfig } from "@/server/domain/template-config";
 import { createdAt, id, timestamptz } from "./columns";
 import { users } from "./users";
 
@@ -44,6 +44,15 @@ export const campaigns = pgTable(
     pseudonymSalt: text()
       .notNull()
       .default(sql`replace(gen_random_uuid()::text || gen_random_uuid()::text, '-', '')`),
+    /**
+     * Annotators whose judgements this campaign leaves out of every export and statistic
+     * (DESIGN §9). Kept on the campaign, not on the judgements, so that including someone
+     * again restores everything they did.
+     */
+    excludedAnnotators: uuid()
+      .array()
+      .notNull()
+      .default(sql`'{}'::uuid[]`),
     createdBy: uuid().references(() => users.id, { onDelete: "set null" }),
     createdAt: createdAt(),
     updatedAt: timestamptz().notNull().defaultNow(),

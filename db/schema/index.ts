@@ -6,3 +6,4 @@ export * from "./judgements";
 export * from "./exports";
 export * from "./invitations";
 export * from "./settings";
+export * from "./adjudications";

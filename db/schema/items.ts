@@ -13,14 +13,12 @@ import {
 } from "drizzle-orm/pg-core";
 import type { Message } from "@/server/formats/messages";
 import { campaigns } from "./campaigns";
+// Relative, not "@/": drizzle-kit loads the schema without the path aliases.
+import { CONTENT_KINDS, ITEM_KINDS, PROMPT_FORMATS } from "../../server/domain/item-kinds";
 import { createdAt, id } from "./columns";
 
-export const ITEM_KINDS = ["regular", "gold", "probe"] as const;
-export type ItemKind = (typeof ITEM_KINDS)[number];
-export const PROMPT_FORMATS = ["text", "messages"] as const;
-export type PromptFormat = (typeof PROMPT_FORMATS)[number];
-export const CONTENT_KINDS = ["text", "code", "image", "audio"] as const;
-export type ContentKind = (typeof CONTENT_KINDS)[number];
+export { CONTENT_KINDS, ITEM_KINDS, PROMPT_FORMATS } from "../../server/domain/item-kinds";
+export type { ContentKind, ItemKind, PromptFormat } from "../../server/domain/item-kinds";
 
 export const items = pgTable(
   "items",

@@ -10,7 +10,7 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
-import type { JudgementPayload } from "@/server/services/judgements/judgement-payload";
+import type { JudgementPayload } from "@/server/domain/judgement-payload";
 import { assignments } from "./assignments";
 import { campaigns } from "./campaigns";
 import { id, timestamptz } from "./columns";

@@ -1,4 +1,4 @@
-import type { ContentKind, PromptFormat } from "@/db/schema/items";
+import type { ContentKind, PromptFormat } from "@/server/domain/item-kinds";
 import type { Message } from "./messages";
 
 export interface ImportedResponse {

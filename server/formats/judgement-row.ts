@@ -1,5 +1,5 @@
 import { createHmac } from "node:crypto";
-import type { JudgementPayload } from "@/server/services/judgements/judgement-payload";
+import type { JudgementPayload } from "@/server/domain/judgement-payload";
 import type { ParquetColumn } from "./parquet-writer";
 
 /** One row of the raw `judgements` export (DESIGN §8): everything needed to re-aggregate. */

@@ -1,4 +1,4 @@
-import type { Strength } from "@/server/services/judgements/judgement-payload";
+import type { Strength } from "@/server/domain/judgement-payload";
 
 export const MARGIN_SCALES = ["none", "small", "large"] as const;
 export type MarginScale = (typeof MARGIN_SCALES)[number];

@@ -11,6 +11,11 @@ export interface Battle {
   modelA: string;
   modelB: string;
   winner: BattleWinner;
+  /**
+   * How much this battle counts; 1 when absent. A K-wise ranking contributes its C(K,2)
+   * pairs with weight 1/C(K,2) each, so one ranking weighs as much as one pairwise verdict.
+   */
+  weight?: number;
 }
 
 export interface WinTable {
@@ -28,6 +33,8 @@ export interface EncodedBattles {
    * i < j is cell m² + i·m + j. Per-cell counts are all a fit or a bootstrap round needs.
    */
   cells: Int32Array;
+  /** Each battle's weight, or null when every battle weighs 1 (the common case). */
+  weights: Float64Array | null;
 }
 
 /**
@@ -40,10 +47,17 @@ export function encodeBattles(battles: ReadonlyArray<Battle>): EncodedBattles {
   const first = new Int32Array(battles.length);
   const second = new Int32Array(battles.length);
   const outcome = new Uint8Array(battles.length); // 0 a wins, 1 b wins, 2 tie
+  let weights: Float64Array | null = null;
   for (let n = 0; n < battles.length; n++) {
     const battle = battles[n];
     if (!battle) continue;
     const { modelA, modelB, winner } = battle;
+    if (battle.weight !== undefined && battle.weight !== 1) {
+      if (!(battle.weight > 0 && Number.isFinite(battle.weight)))
+        throw new RangeError(`battle ${n} has weight ${battle.weight}; expected a positive number`);
+      weights ??= new Float64Array(battles.length).fill(1);
+      weights[n] = battle.weight;
+    }
     let a = provisional.get(modelA);
     if (a === undefined) provisional.set(modelA, (a = provisional.size));
     let b = provisional.get(modelB);
@@ -71,7 +85,7 @@ export function encodeBattles(battles: ReadonlyArray<Battle>): EncodedBattles {
     cells[n] =
       o === 0 ? a * m + b : o === 1 ? b * m + a : m * m + Math.min(a, b) * m + Math.max(a, b);
   }
-  return { models, cells };
+  return { models, cells, weights };
 }
 
 /** Folds per-cell battle counts (length 2m²) into a win table. Self-battles carry no information and vanish. */
@@ -107,7 +121,23 @@ export function countCells(cells: Int32Array, m: number): Float64Array {
   return counts;
 }
 
+/** Summed battle weights per outcome cell (length 2m²); plain counts when weights is null. */
+export function weighCells(
+  cells: Int32Array,
+  weights: Float64Array | null,
+  m: number,
+): Float64Array {
+  if (weights === null) return countCells(cells, m);
+  const sums = new Float64Array(2 * m * m);
+  for (let n = 0; n < cells.length; n++) {
+    const cell = cells[n] ?? 0;
+    sums[cell] = (sums[cell] ?? 0) + (weights[n] ?? 1);
+  }
+  return sums;
+}
+
 export function tabulateBattles(battles: ReadonlyArray<Battle>): WinTable {
-  const { models, cells } = encodeBattles(battles);
-  return { models, wins: winsFromCellCounts(countCells(cells, models.length), models.length) };
+  const { models, cells, weights } = encodeBattles(battles);
+  const m = models.length;
+  return { models, wins: winsFromCellCounts(weighCells(cells, weights, m), m) };
 }

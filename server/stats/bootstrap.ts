@@ -11,7 +11,14 @@
  * Cost: O(battles) once, then O(rounds × (models² · √(battles / models²) + models³)).
  */
 
-import { countCells, encodeBattles, winsFromCellCounts, type Battle } from "./battles";
+import {
+  countCells,
+  encodeBattles,
+  weighCells,
+  winsFromCellCounts,
+  type Battle,
+  type EncodedBattles,
+} from "./battles";
 import {
   fitStrengths,
   strengthToRating,
@@ -54,16 +61,29 @@ export function bootstrapBradleyTerry(
   battles: ReadonlyArray<Battle>,
   options: BootstrapOptions,
 ): BootstrapResult {
+  return bootstrapEncoded(encodeBattles(battles), options);
+}
+
+/** The same on battles already encoded, for callers that also tabulate them. */
+export function bootstrapEncoded(
+  encoded: EncodedBattles,
+  options: BootstrapOptions,
+): BootstrapResult {
   const rounds = options.rounds ?? 100;
   const confidence = options.confidence ?? 0.95;
   if (!Number.isInteger(rounds) || rounds < 1)
     throw new RangeError("rounds must be a positive integer");
   if (!(confidence > 0 && confidence < 1)) throw new RangeError("confidence must be in (0, 1)");
 
-  const { models, cells } = encodeBattles(battles);
+  const { models, cells, weights } = encoded;
   const m = models.length;
   const counts = countCells(cells, m);
-  const wins = winsFromCellCounts(counts, m);
+  // Weighted battles: a cell's resampled count is scaled by the mean weight of its battles,
+  // which is exact whenever a cell's battles share one weight (one K per campaign).
+  const weightSums = weighCells(cells, weights, m);
+  const meanWeight =
+    weights === null ? null : weightSums.map((w, c) => (counts[c] ? w / (counts[c] ?? 1) : 0));
+  const wins = winsFromCellCounts(weightSums, m);
 
   const full = fitStrengths(wins, m, options);
   const { theta: fullTheta, ...fullFit } = full;
@@ -80,6 +100,9 @@ export function bootstrapBradleyTerry(
   let roundsWithoutFiniteOptimum = 0;
   for (let round = 0; round < rounds; round++) {
     sampleMultinomial(random, cells.length, counts, resampled);
+    if (meanWeight !== null)
+      for (let c = 0; c < resampled.length; c++)
+        resampled[c] = (resampled[c] ?? 0) * (meanWeight[c] ?? 0);
     winsFromCellCounts(resampled, m, wins);
     const fit = fitStrengths(wins, m, options, fullTheta);
     if (!fit.mleExists) roundsWithoutFiniteOptimum++;

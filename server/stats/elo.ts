@@ -20,7 +20,7 @@ export interface EloResult {
   ratings: Record<string, number>;
 }
 
-/** Processes battles in the given order; a tie scores 0.5 for each side. */
+/** Processes battles in the given order; a tie scores 0.5 for each side; K scales with a battle's weight. */
 export function onlineElo(battles: ReadonlyArray<Battle>, options: EloOptions = {}): EloResult {
   const k = options.k ?? 4;
   const base = options.base ?? 10;
@@ -28,7 +28,7 @@ export function onlineElo(battles: ReadonlyArray<Battle>, options: EloOptions = 
   const initial = options.initialRating ?? 1000;
   const ratings = new Map<string, number>();
 
-  for (const { modelA, modelB, winner } of battles) {
+  for (const { modelA, modelB, winner, weight = 1 } of battles) {
     const ra = ratings.get(modelA) ?? initial;
     const rb = ratings.get(modelB) ?? initial;
     const expectedA = 1 / (1 + base ** ((rb - ra) / scale));
@@ -37,8 +37,9 @@ export function onlineElo(battles: ReadonlyArray<Battle>, options: EloOptions = 
       throw new RangeError(`unknown winner ${String(winner)}`);
     const scoreA = winner === "a" ? 1 : winner === "b" ? 0 : 0.5;
     // Both updates use the ratings from before this battle, as LMSYS does.
-    ratings.set(modelA, ra + k * (scoreA - expectedA));
-    ratings.set(modelB, (ratings.get(modelB) ?? rb) + k * (1 - scoreA - expectedB));
+    // A weighted battle (one pair of a K-wise ranking) moves the ratings by its share of K.
+    ratings.set(modelA, ra + k * weight * (scoreA - expectedA));
+    ratings.set(modelB, (ratings.get(modelB) ?? rb) + k * weight * (1 - scoreA - expectedB));
   }
 
   const models = [...ratings.keys()].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0));

@@ -67,3 +67,9 @@ export type { RandomSource } from "./random";
 export { mulberry32, randomInt } from "./random";
 export { sampleBinomial, sampleMultinomial } from "./sampling";
 export { quantile, quantileSorted } from "./quantile";
+
+export type { Leaderboard, LeaderboardEntry, LeaderboardOptions } from "./leaderboard";
+export { computeLeaderboard } from "./leaderboard";
+
+export type { AlphaBootstrapOptions, AlphaBootstrapResult } from "./alpha-bootstrap";
+export { bootstrapAlpha } from "./alpha-bootstrap";

@@ -166,6 +166,16 @@ describe("the arbiter CLI", () => {
       annotators: [{ submitted: 1 }],
     });
 
+    const quality = await arbiter("stats", campaign.slug, "--annotators");
+    expect(JSON.parse(quality.stdout)).toMatchObject([
+      { annotator: { email: annotator.email }, judgements: 1, flags: [], excluded: false },
+    ]);
+    const board = await arbiter("stats", campaign.id, "--leaderboard", "--rounds", "10", "--seed", "4");
+    expect(JSON.parse(board.stdout)).toMatchObject({ battles: 1, method: { rounds: 10, seed: 4 } });
+    const agreement = await arbiter("stats", campaign.slug, "--agreement");
+    expect(JSON.parse(agreement.stdout)).toMatchObject({ questions: [{ question: "choice", units: 0 }] });
+    expect((await arbiter("stats", campaign.slug, "--agreement", "--leaderboard")).code).toBe(1);
+
     const out = path.join(dir, "trl.jsonl");
     const exported = await arbiter("export", campaign.slug, "--format", "trl", "--out", out);
     expect(exported.code).toBe(0);

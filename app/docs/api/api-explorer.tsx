@@ -1,30 +1,8 @@
 "use client";
 
 import { useState } from "react";
+import type { ApiDocument } from "./api-document";
 import { TryIt } from "./try-it";
-
-interface Parameter {
-  name: string;
-  in: "path" | "query";
-  description?: string;
-  schema: { enum?: string[]; default?: string };
-}
-export interface ApiOperation {
-  operationId: string;
-  summary: string;
-  description?: string;
-  tags: string[];
-  parameters?: Parameter[];
-  requestBody?: { content: Record<string, { schema: unknown }> };
-  responses: Record<
-    string,
-    { description?: string; content?: Record<string, { schema: unknown }>; $ref?: string }
-  >;
-}
-export interface ApiDocument {
-  info: { title: string; description: string };
-  paths: Record<string, Record<string, ApiOperation>>;
-}
 
 const METHOD_STYLE: Record<string, string> = {
   get: "bg-sky-100 text-sky-800",

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { buildOpenApiDocument } from "@/server/http/openapi/build-document";
-import { ApiExplorer, type ApiDocument } from "./api-explorer";
+import type { ApiDocument } from "./api-document";
+import { ApiExplorer } from "./api-explorer";
 
 export const metadata = { title: "REST API · Arbiter" };
 

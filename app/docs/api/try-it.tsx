@@ -1,7 +1,7 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
-import type { ApiOperation } from "./api-explorer";
+import type { ApiOperation } from "./api-document";
 
 const MAX_SHOWN = 20_000;
 

@@ -5,6 +5,9 @@ import {
   EXPORT_FORMATS,
   exportOptionsSchema,
 } from "@/server/services/exports/export-options";
+import { AGREEMENT_DEFAULTS } from "@/server/services/quality/get-agreement";
+import { LEADERBOARD_DEFAULTS } from "@/server/services/quality/get-leaderboard";
+import * as q from "../v1/quality-schemas";
 import * as s from "../v1/schemas";
 
 /** One REST v1 operation as the OpenAPI document describes it. */
@@ -27,6 +30,17 @@ export interface Operation {
 const exportOptionNames = Object.keys(exportOptionsSchema.shape).filter(
   (k) => k !== "format" && k !== "file",
 );
+
+function seedAndRounds(defaults: { rounds: number; seed: number }): NonNullable<Operation["query"]> {
+  return [
+    { name: "rounds", description: "Bootstrap rounds", default: String(defaults.rounds) },
+    {
+      name: "seed",
+      description: "Bootstrap seed (the same seed gives the same intervals)",
+      default: String(defaults.seed),
+    },
+  ];
+}
 
 /** Every v1 route. A test compares this list with the route files under app/api/v1. */
 export const OPERATIONS: Operation[] = [
@@ -139,6 +153,44 @@ export const OPERATIONS: Operation[] = [
         schema: s.statsOut,
       },
     },
+  },
+  {
+    method: "get",
+    path: "/api/v1/campaigns/{id}/agreement",
+    operationId: "getAgreement",
+    tag: "Data",
+    tier: "admin",
+    idOf: "campaign",
+    summary: "Agreement per question",
+    description:
+      "Krippendorff's α at each question's level (choice nominal, strength and ranks ordinal, rating attributes interval per response) with a seeded bootstrap interval, percent agreement, Fleiss' κ when every unit has the same number of raters, and the most disputed items. Excluded annotators and probe repeats are left out.",
+    query: seedAndRounds(AGREEMENT_DEFAULTS),
+    responses: { 200: { description: "Agreement and disputed items", schema: q.agreementOut } },
+  },
+  {
+    method: "get",
+    path: "/api/v1/campaigns/{id}/annotators",
+    operationId: "listAnnotatorQuality",
+    tag: "Data",
+    tier: "admin",
+    idOf: "campaign",
+    summary: "Per-annotator quality",
+    description:
+      "Throughput, skips, median active time, gold accuracy, agreement and κ with the leave-one-out consensus, self-consistency on swapped probes, position and length bias with exact binomial p-values, and flags.",
+    responses: { 200: { description: "One row per annotator", schema: q.annotatorsOut } },
+  },
+  {
+    method: "get",
+    path: "/api/v1/campaigns/{id}/leaderboard",
+    operationId: "getLeaderboard",
+    tag: "Data",
+    tier: "admin",
+    idOf: "campaign",
+    summary: "Model leaderboard",
+    description:
+      "Bradley–Terry ratings as LMSYS computes them (base 10, scale 400, mean 1000, ties half a win) with seeded bootstrap 95% intervals, online Elo (K = 4) and the win-rate matrix. A K-wise ranking counts as its C(K,2) pairs at weight 1/C(K,2).",
+    query: seedAndRounds(LEADERBOARD_DEFAULTS),
+    responses: { 200: { description: "The leaderboard", schema: q.leaderboardOut } },
   },
   {
     method: "post",

@@ -17,7 +17,8 @@ export async function prepareExport(
     campaign,
     options,
     maxSeq,
-    excludedAnnotators: new Set(),
+    // Annotators the campaign excludes (DESIGN §9) leave every format here, in one place.
+    excludedAnnotators: new Set(campaign.excludedAnnotators),
     dsLabels: new Map(),
     salt: campaign.pseudonymSalt,
     conversational: await hasConversationPrompt(db, campaign.id),
@@ -28,9 +29,10 @@ export async function prepareExport(
   if (options.min_gold_accuracy !== undefined && maxSeq !== null) {
     const accuracy = await goldAccuracy(db, { ctx });
     const threshold = options.min_gold_accuracy;
-    ctx.excludedAnnotators = new Set(
-      [...accuracy].filter(([, a]) => a.correct / a.total < threshold).map(([id]) => id),
-    );
+    ctx.excludedAnnotators = new Set([
+      ...ctx.excludedAnnotators,
+      ...[...accuracy].filter(([, a]) => a.correct / a.total < threshold).map(([id]) => id),
+    ]);
   }
   if (options.aggregation === "dawid-skene" && maxSeq !== null) {
     ctx.dsLabels = await dawidSkeneLabels(db, { ctx });

@@ -11,16 +11,19 @@ export type Verdict = { kind: "order"; groups: string[][] } | { kind: "both_bad"
 /** The vote a verdict casts on one pair of responses, named by their position in the item. */
 export type PairLabel = "a" | "b" | "tie" | "both_bad";
 
-export interface ResponsePair {
-  a: Response;
-  b: Response;
+/** What the verdict helpers read of a response; quality reports pass lighter rows than exports. */
+type Named = Pick<Response, "id" | "externalId">;
+
+export interface ResponsePair<R extends Pick<Response, "id"> = Response> {
+  a: R;
+  b: R;
   /** Stable across exports: the item and the two positions. */
   key: string;
 }
 
 export function verdictOf(
   payload: JudgementPayload,
-  responses: readonly Response[],
+  responses: readonly Pick<Response, "id">[],
 ): Verdict | null {
   const p = payload as { choice?: unknown; ranking?: unknown; not_rankable?: unknown };
   if (p.not_rankable === true) return { kind: "both_bad" };
@@ -35,8 +38,11 @@ export function verdictOf(
 }
 
 /** Every unordered pair of an item's responses, in position order. */
-export function responsePairs(itemId: string, responses: readonly Response[]): ResponsePair[] {
-  const pairs: ResponsePair[] = [];
+export function responsePairs<R extends Pick<Response, "id"> = Response>(
+  itemId: string,
+  responses: readonly R[],
+): ResponsePair<R>[] {
+  const pairs: ResponsePair<R>[] = [];
   responses.forEach((a, i) => {
     responses.slice(i + 1).forEach((b, offset) => {
       pairs.push({ a, b, key: `${itemId}:${i}:${i + 1 + offset}` });
@@ -46,7 +52,10 @@ export function responsePairs(itemId: string, responses: readonly Response[]): R
 }
 
 /** What a verdict says about one pair; null when it leaves either response unranked. */
-export function pairLabel(verdict: Verdict, pair: ResponsePair): PairLabel | null {
+export function pairLabel(
+  verdict: Verdict,
+  pair: ResponsePair<Pick<Response, "id">>,
+): PairLabel | null {
   if (verdict.kind === "both_bad") return "both_bad";
   const rankA = verdict.groups.findIndex((g) => g.includes(pair.a.id));
   const rankB = verdict.groups.findIndex((g) => g.includes(pair.b.id));
@@ -59,7 +68,7 @@ export function pairLabel(verdict: Verdict, pair: ResponsePair): PairLabel | nul
  * imported in payload shape with response external ids, but older data and API clients may
  * name the stored ids, or give just the winning id: every spelling is accepted.
  */
-export function goldVerdict(gold: unknown, responses: readonly Response[]): Verdict | null {
+export function goldVerdict(gold: unknown, responses: readonly Named[]): Verdict | null {
   const resolve = (name: unknown): string | undefined =>
     typeof name === "string"
       ? (responses.find((r) => r.externalId === name) ?? responses.find((r) => r.id === name))?.id
@@ -87,6 +96,10 @@ export function goldVerdict(gold: unknown, responses: readonly Response[]): Verd
 }
 
 /** Two verdicts agree when they say the same about every pair of the item. */
-export function sameVerdict(x: Verdict, y: Verdict, pairs: readonly ResponsePair[]): boolean {
+export function sameVerdict(
+  x: Verdict,
+  y: Verdict,
+  pairs: readonly ResponsePair<Pick<Response, "id">>[],
+): boolean {
   return pairs.every((pair) => pairLabel(x, pair) === pairLabel(y, pair));
 }

@@ -1,31 +1,15 @@
 import { z } from "zod";
-import type { TemplateConfig } from "@/server/services/campaigns/template-config";
+import { STRENGTHS } from "@/server/domain/judgement-payload";
+import type { TemplateConfig } from "@/server/domain/template-config";
 
-export const STRENGTHS = ["negligible", "slight", "better", "significant"] as const;
-export type Strength = (typeof STRENGTHS)[number];
-
-/** Stored payload shapes (DESIGN §5). Verdicts name response ids, never screen positions. */
-export interface PairwisePayload {
-  choice: string;
-  strength?: Strength;
-  criteria?: Record<string, string>;
-  rationale?: string;
-  flags?: string[];
-}
-export interface RankingPayload {
-  ranking?: string[][];
-  not_rankable?: true;
-  rationale?: string;
-  flags?: string[];
-}
-export interface RatingPayload {
-  ratings: Record<string, Record<string, number>>;
-  choice?: string;
-  ranking?: string[][];
-  rationale?: string;
-  flags?: string[];
-}
-export type JudgementPayload = PairwisePayload | RankingPayload | RatingPayload;
+export { STRENGTHS } from "@/server/domain/judgement-payload";
+export type {
+  JudgementPayload,
+  PairwisePayload,
+  RankingPayload,
+  RatingPayload,
+  Strength,
+} from "@/server/domain/judgement-payload";
 
 /**
  * Builds the zod schema a payload must satisfy for one item: the template decides which keys

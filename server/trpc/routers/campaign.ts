@@ -26,11 +26,13 @@ export const campaignRouter = createTRPCRouter({
 
   byId: protectedProcedure.input(byIdInput).query(async ({ ctx, input }) => {
     // The pseudonym salt stays on the server: with it, export pseudonyms could be linked to ids.
-    const { pseudonymSalt: _salt, ...campaign } = await getCampaignForUser(ctx.db, {
-      campaignId: input.campaignId,
-      user: ctx.user,
-    });
-    return campaign;
+    const {
+      pseudonymSalt: _salt,
+      excludedAnnotators,
+      ...campaign
+    } = await getCampaignForUser(ctx.db, { campaignId: input.campaignId, user: ctx.user });
+    // Who is excluded is the admins' business, not the annotators'.
+    return ctx.user.role === "admin" ? { ...campaign, excludedAnnotators } : campaign;
   }),
 
   create: adminProcedure
@@ -40,11 +42,17 @@ export const campaignRouter = createTRPCRouter({
   update: adminProcedure
     .input(z.strictObject({ campaignId: campaignIdSchema, input: updateCampaignInput }))
     .mutation(({ ctx, input }) =>
-      updateCampaign(ctx.db, { campaignId: input.campaignId, input: input.input, actorId: ctx.user.id }),
+      updateCampaign(ctx.db, {
+        campaignId: input.campaignId,
+        input: input.input,
+        actorId: ctx.user.id,
+      }),
     ),
 
   duplicate: adminProcedure
-    .input(z.strictObject({ campaignId: campaignIdSchema, name: z.string().trim().max(200).optional() }))
+    .input(
+      z.strictObject({ campaignId: campaignIdSchema, name: z.string().trim().max(200).optional() }),
+    )
     .mutation(({ ctx, input }) => duplicateCampaign(ctx.db, { ...input, actorId: ctx.user.id })),
 
   setStatus: adminProcedure

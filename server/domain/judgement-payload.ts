@@ -1,0 +1,30 @@
+/**
+ * Stored judgement payload shapes (DESIGN §5), shared by services, formats and the schema.
+ * Verdicts name response ids, never screen positions. The per-template validation lives in
+ * server/services/judgements/judgement-payload.ts.
+ */
+
+export const STRENGTHS = ["negligible", "slight", "better", "significant"] as const;
+export type Strength = (typeof STRENGTHS)[number];
+
+export interface PairwisePayload {
+  choice: string;
+  strength?: Strength;
+  criteria?: Record<string, string>;
+  rationale?: string;
+  flags?: string[];
+}
+export interface RankingPayload {
+  ranking?: string[][];
+  not_rankable?: true;
+  rationale?: string;
+  flags?: string[];
+}
+export interface RatingPayload {
+  ratings: Record<string, Record<string, number>>;
+  choice?: string;
+  ranking?: string[][];
+  rationale?: string;
+  flags?: string[];
+}
+export type JudgementPayload = PairwisePayload | RankingPayload | RatingPayload;

@@ -1,0 +1,63 @@
+import { z } from "zod";
+
+/** DESIGN §5. Every key but `kind` is optional; defaults are filled in on parse. */
+const rationaleSchema = z
+  .strictObject({
+    required: z.boolean().default(false),
+    min_length: z.number().int().min(0).max(10_000).default(0),
+  })
+  .default({ required: false, min_length: 0 });
+
+const flagsSchema = z.array(z.string().min(1).max(64)).max(20).default([]);
+
+export const pairwiseTemplateSchema = z.strictObject({
+  kind: z.literal("pairwise"),
+  allow_tie: z.boolean().default(true),
+  allow_both_bad: z.boolean().default(true),
+  strength: z.boolean().default(false),
+  criteria: z.array(z.string().min(1).max(64)).max(10).default([]),
+  rationale: rationaleSchema,
+  flags: flagsSchema,
+});
+
+export const rankingTemplateSchema = z.strictObject({
+  kind: z.literal("ranking"),
+  allow_ties: z.boolean().default(true),
+  allow_not_rankable: z.boolean().default(true),
+  rationale: rationaleSchema,
+  flags: flagsSchema,
+});
+
+export const ratingTemplateSchema = z.strictObject({
+  kind: z.literal("rating"),
+  attributes: z
+    .array(
+      z.strictObject({
+        name: z.string().min(1).max(64),
+        min: z.number().int(),
+        max: z.number().int(),
+      }),
+    )
+    .min(1)
+    .max(12),
+  then: z.enum(["pairwise", "ranking"]).nullable().default(null),
+  rationale: rationaleSchema,
+  flags: flagsSchema,
+});
+
+export const templateConfigSchema = z.discriminatedUnion("kind", [
+  pairwiseTemplateSchema,
+  rankingTemplateSchema,
+  ratingTemplateSchema,
+]);
+
+export type TemplateConfig = z.infer<typeof templateConfigSchema>;
+export type PairwiseTemplate = z.infer<typeof pairwiseTemplateSchema>;
+export type TemplateKind = TemplateConfig["kind"];
+
+/** How many responses an item of each template kind may carry. */
+export const RESPONSE_COUNT_BOUNDS: Record<TemplateKind, { min: number; max: number }> = {
+  pairwise: { min: 2, max: 2 },
+  ranking: { min: 3, max: 9 },
+  rating: { min: 1, max: 9 },
+};
