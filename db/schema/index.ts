@@ -5,3 +5,4 @@ export * from "./assignments";
 export * from "./judgements";
 export * from "./exports";
 export * from "./invitations";
+export * from "./sign-in";

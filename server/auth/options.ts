@@ -2,6 +2,8 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { getDb } from "@/db/client";
 import { authSecret } from "@/server/env";
+import { clientIp } from "./client-ip";
+import { sameOriginUrl } from "./same-origin-url";
 import { verifyCredentials } from "@/server/services/users/verify-credentials";
 
 /**
@@ -20,17 +22,22 @@ export function authOptions(): NextAuthOptions {
           email: { label: "Email", type: "email" },
           password: { label: "Password", type: "password" },
         },
-        async authorize(credentials) {
+        async authorize(credentials, request) {
           if (!credentials) return null;
           const user = await verifyCredentials(await getDb(), {
             email: credentials.email,
             password: credentials.password,
+            ip: clientIp(request.headers?.["x-forwarded-for"] as string | string[] | undefined),
           });
           return user ? { id: user.id, email: user.email, name: user.name } : null;
         },
       }),
     ],
     callbacks: {
+      // next-auth's own redirects (after sign-in and sign-out) stay on this app.
+      redirect({ url, baseUrl }) {
+        return `${new URL(baseUrl).origin}${sameOriginUrl(url, baseUrl, new URL(baseUrl).pathname)}`;
+      },
       jwt({ token, user }) {
         if (user) token.sub = user.id;
         return token;
