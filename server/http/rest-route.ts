@@ -41,17 +41,16 @@ export function restRoute<P>(
 ): (request: Request, context: { params: Promise<P> }) => Promise<Response> {
   return async (request, context) => {
     try {
-      if (request.method !== "GET" && request.method !== "HEAD" && isCrossSiteRequest(request)) {
+      // Mutations never come from another site. Reads neither, unless they carry an API token:
+      // a browser sends the session cookie on cross-site navigations too (a link to an export
+      // on another site), so cookie-authenticated calls must come from our pages or be typed in.
+      const mutation = request.method !== "GET" && request.method !== "HEAD";
+      if ((mutation || !request.headers.has("authorization")) && isCrossSiteRequest(request)) {
         throw new AppError("FORBIDDEN", "Cross-site requests are not allowed");
       }
       const db = await resolveDb();
       const auth = await getRequestAuth(db, request);
       if (!auth) throw new AppError("UNAUTHORIZED", "Sign in or send a valid API token");
-      // A browser sends the session cookie on cross-site navigations too (a link to an export
-      // on another site); only requests from our own pages, or typed in, may use it.
-      if (auth.tokenId === null && isCrossSiteRequest(request)) {
-        throw new AppError("FORBIDDEN", "Cross-site requests are not allowed");
-      }
       const { user } = auth;
       if (tier === "admin" && user.role !== "admin") {
         throw new AppError("FORBIDDEN", "Only admins can do this");

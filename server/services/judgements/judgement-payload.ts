@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { TemplateConfig } from "@/server/services/campaigns/template-config";
+import { rationaleMaxLength, type TemplateConfig } from "@/server/services/campaigns/template-config";
 
 export const STRENGTHS = ["negligible", "slight", "better", "significant"] as const;
 export type Strength = (typeof STRENGTHS)[number];
@@ -35,9 +35,10 @@ export function payloadSchemaFor(template: TemplateConfig, responseIds: readonly
   const responseId = z
     .string()
     .refine((id) => responseIds.includes(id), { message: "Not a response of this item" });
+  const maxLength = rationaleMaxLength(template);
   const rationale = template.rationale.required
-    ? z.string().trim().min(Math.max(1, template.rationale.min_length))
-    : z.string().max(20_000).optional();
+    ? z.string().trim().min(Math.max(1, template.rationale.min_length)).max(maxLength)
+    : z.string().max(maxLength).optional();
   const flags = z
     .array(z.enum(template.flags.length ? (template.flags as [string, ...string[]]) : ["__none__"]))
     .max(template.flags.length)
