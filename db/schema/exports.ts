@@ -1,7 +1,8 @@
+import { sql } from "drizzle-orm";
 import { index, integer, jsonb, pgTable, text, uuid } from "drizzle-orm/pg-core";
 import { campaigns } from "./campaigns";
 import { createdAt, id, timestamptz } from "./columns";
-import { users } from "./users";
+import { apiTokens, users } from "./users";
 
 export const EXPORT_STATUSES = ["running", "done", "failed"] as const;
 
@@ -33,6 +34,8 @@ export const auditEvents = pgTable(
   {
     id: id(),
     actorId: uuid().references(() => users.id, { onDelete: "set null" }),
+    /** The API token the actor used, when they acted through one (null for browser sessions). */
+    tokenId: uuid().references(() => apiTokens.id, { onDelete: "set null" }),
     action: text().notNull(),
     campaignId: uuid().references(() => campaigns.id, { onDelete: "cascade" }),
     subjectType: text(),
@@ -40,7 +43,12 @@ export const auditEvents = pgTable(
     details: jsonb().$type<Record<string, unknown>>().notNull().default({}),
     createdAt: createdAt(),
   },
-  (t) => [index("audit_events_campaign_id_created_at_idx").on(t.campaignId, t.createdAt)],
+  (t) => [
+    index("audit_events_campaign_id_created_at_idx").on(t.campaignId, t.createdAt),
+    index("audit_events_token_id_created_at_idx")
+      .on(t.tokenId, t.createdAt)
+      .where(sql`${t.tokenId} is not null`),
+  ],
 );
 
 export type ExportRecord = typeof datasetExports.$inferSelect;

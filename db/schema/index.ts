@@ -7,3 +7,4 @@ export * from "./exports";
 export * from "./invitations";
 export * from "./settings";
 export * from "./adjudications";
+export * from "./sign-in";

@@ -38,6 +38,8 @@ export const apiTokens = pgTable(
     tokenHash: text().notNull(),
     lastUsedAt: timestamptz(),
     revokedAt: timestamptz(),
+    /** Optional: past this moment the token is refused everywhere, like a revoked one. */
+    expiresAt: timestamptz(),
     createdAt: createdAt(),
   },
   (t) => [
@@ -49,17 +51,3 @@ export const apiTokens = pgTable(
 export type User = typeof users.$inferSelect;
 export type NewUser = typeof users.$inferInsert;
 export type ApiToken = typeof apiTokens.$inferSelect;
-
-/**
- * Failed sign-ins per email, for throttling (DESIGN §10). Kept in the database, not in memory,
- * so every app instance sees the same count.
- */
-export const signInFailures = pgTable(
-  "sign_in_failures",
-  {
-    id: id(),
-    email: text().notNull(),
-    createdAt: createdAt(),
-  },
-  (t) => [index("sign_in_failures_email_created_at_idx").on(t.email, t.createdAt)],
-);

@@ -3,6 +3,12 @@ import { authenticateApiToken } from "@/server/services/users/authenticate-api-t
 import type { SessionUser } from "@/server/services/users/session-user";
 import { getSessionUser } from "./session";
 
+/** Who is acting, and through which API token (null: a browser session). */
+export interface RequestAuth {
+  user: SessionUser;
+  tokenId: string | null;
+}
+
 /** next-auth v4's session cookie (`__Secure-` on https, `.0`, `.1` … when chunked). */
 const SESSION_COOKIE = /(?:^|;\s*)(?:__Secure-)?next-auth\.session-token(?:\.\d+)?=/;
 
@@ -12,7 +18,7 @@ const SESSION_COOKIE = /(?:^|;\s*)(?:__Secure-)?next-auth\.session-token(?:\.\d+
  * that sends an Authorization header is judged by it alone: a bad token never falls back to
  * an ambient cookie.
  */
-export async function getRequestUser(db: Db, request: Request): Promise<SessionUser | null> {
+export async function getRequestAuth(db: Db, request: Request): Promise<RequestAuth | null> {
   const authorization = request.headers.get("authorization");
   if (authorization !== null) {
     const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
@@ -21,5 +27,10 @@ export async function getRequestUser(db: Db, request: Request): Promise<SessionU
   // Without a session cookie there is no session to look up (and scripts, tests and health
   // checks skip next-auth entirely).
   if (!SESSION_COOKIE.test(request.headers.get("cookie") ?? "")) return null;
-  return getSessionUser(db);
+  const user = await getSessionUser(db);
+  return user ? { user, tokenId: null } : null;
+}
+
+export async function getRequestUser(db: Db, request: Request): Promise<SessionUser | null> {
+  return (await getRequestAuth(db, request))?.user ?? null;
 }

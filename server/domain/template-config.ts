@@ -1,12 +1,26 @@
 import { z } from "zod";
 
+/** Longest rationale a campaign accepts unless its template sets `max_length`. */
+export const DEFAULT_RATIONALE_MAX_LENGTH = 10_000;
+
 /** DESIGN §5. Every key but `kind` is optional; defaults are filled in on parse. */
 const rationaleSchema = z
   .strictObject({
     required: z.boolean().default(false),
     min_length: z.number().int().min(0).max(10_000).default(0),
+    /** Characters, after trimming; absent means DEFAULT_RATIONALE_MAX_LENGTH. */
+    max_length: z.number().int().min(1).max(100_000).optional(),
+  })
+  .refine((r) => r.max_length === undefined || r.max_length >= r.min_length, {
+    message: "max_length must be at least min_length",
+    path: ["max_length"],
   })
   .default({ required: false, min_length: 0 });
+
+/** The rationale length cap of a template, stored before the cap existed or not. */
+export function rationaleMaxLength(template: { rationale: { max_length?: number } }): number {
+  return template.rationale.max_length ?? DEFAULT_RATIONALE_MAX_LENGTH;
+}
 
 const flagsSchema = z.array(z.string().min(1).max(64)).max(20).default([]);
 

@@ -8,8 +8,10 @@ export class CsvColumnError extends Error {}
  * error, because silently losing a column would corrupt the dataset. Missing values and nulls
  * are empty cells; objects and arrays (message lists, payloads) are JSON.
  *
- * Cells are formula-safe (OWASP "CSV injection"): text starting with `=`, `+`, `-`, `@`, TAB
- * or CR gets a leading `'`, so a spreadsheet shows it instead of evaluating it. Numbers and
+ * Cells are formula-safe (OWASP "CSV injection"): text starting with `=`, `+`, `-`, `@` (or
+ * their full-width forms `＝ ＋ － ＠`, which some spreadsheets read as the same), also after
+ * leading whitespace, or with TAB or CR, gets a leading `'`, so a spreadsheet shows it
+ * instead of evaluating it. Numbers and
  * booleans are left alone: they come from our own typed fields, not from annotators or
  * imported text, and "-0.5" evaluated as a formula is still -0.5, while a prefix would turn
  * every negative number into text.
@@ -60,7 +62,8 @@ export function cellText(value: unknown): string {
   return defuseFormula(text);
 }
 
-const FORMULA_START = /^[=+\-@\t\r]/;
+/** Spreadsheets skip leading spaces (any Unicode space) before a formula sign. */
+const FORMULA_START = /^[\t\r]|^[\s\u200b\ufeff]*[=+\-@\uff1d\uff0b\uff0d\uff20]/u;
 
 export function defuseFormula(text: string): string {
   return FORMULA_START.test(text) ? `'${text}` : text;

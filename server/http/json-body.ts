@@ -27,24 +27,41 @@ export async function readJsonBody<S extends z.ZodType>(
       "Send the body as JSON (Content-Type: application/json)",
     );
   }
+  const bytes = await readBodyBytes(request, maxBytes);
+  let value: unknown;
+  try {
+    value = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(bytes));
+  } catch {
+    throw new AppError("BAD_REQUEST", "The body is not valid JSON");
+  }
+  return schema.parse(value) as z.output<S>;
+}
+
+/**
+ * A request body of at most `maxBytes`, else PAYLOAD_TOO_LARGE. The size is checked while
+ * reading, so no more than the limit is ever held in memory, whatever Content-Length says.
+ */
+export async function readBodyBytes(request: Request, maxBytes: number): Promise<Uint8Array<ArrayBuffer>> {
   const declared = Number(request.headers.get("content-length") ?? 0);
   if (declared > maxBytes) throw tooLarge(maxBytes);
-
   const chunks: Uint8Array[] = [];
   let total = 0;
   for await (const chunk of bodyChunks(request)) {
     total += chunk.length;
     // Stop reading at once: a client that lies about (or omits) Content-Length gets no further.
-    if (total > maxBytes) throw tooLarge(maxBytes);
+    if (total > maxBytes) {
+      await request.body?.cancel().catch(() => undefined);
+      throw tooLarge(maxBytes);
+    }
     chunks.push(chunk);
   }
-  let value: unknown;
-  try {
-    value = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(Buffer.concat(chunks)));
-  } catch {
-    throw new AppError("BAD_REQUEST", "The body is not valid JSON");
+  const bytes = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.length;
   }
-  return schema.parse(value) as z.output<S>;
+  return bytes;
 }
 
 function tooLarge(maxBytes: number): AppError {

@@ -1,6 +1,7 @@
 import { getDb, type Db } from "@/db/client";
-import { getRequestUser } from "@/server/auth/request-user";
+import { getRequestAuth } from "@/server/auth/request-user";
 import { AppError } from "@/server/errors";
+import { withActingToken } from "@/server/services/audit/acting-token";
 import type { SessionUser } from "@/server/services/users/session-user";
 import { isCrossSiteRequest } from "./same-origin";
 import { toErrorResponse } from "./rest-errors";
@@ -30,7 +31,8 @@ export function setRestDatabase(resolver: () => Promise<Db>): () => void {
 
 /**
  * Wraps a plain route handler: authenticates (session cookie or API token), enforces the
- * tier, refuses cross-site mutations, and maps every error to the REST error shape. The
+ * tier, refuses cross-site mutations (and any cross-site use of the session cookie), marks
+ * replies uncacheable, and maps every error to the REST error shape. The
  * handler itself only parses input, calls a service and shapes the output.
  */
 export function restRoute<P>(
@@ -39,18 +41,38 @@ export function restRoute<P>(
 ): (request: Request, context: { params: Promise<P> }) => Promise<Response> {
   return async (request, context) => {
     try {
-      if (request.method !== "GET" && request.method !== "HEAD" && isCrossSiteRequest(request)) {
+      // Mutations never come from another site. Reads neither, unless they carry an API token:
+      // a browser sends the session cookie on cross-site navigations too (a link to an export
+      // on another site), so cookie-authenticated calls must come from our pages or be typed in.
+      const mutation = request.method !== "GET" && request.method !== "HEAD";
+      if ((mutation || !request.headers.has("authorization")) && isCrossSiteRequest(request)) {
         throw new AppError("FORBIDDEN", "Cross-site requests are not allowed");
       }
       const db = await resolveDb();
-      const user = await getRequestUser(db, request);
-      if (!user) throw new AppError("UNAUTHORIZED", "Sign in or send a valid API token");
+      const auth = await getRequestAuth(db, request);
+      if (!auth) throw new AppError("UNAUTHORIZED", "Sign in or send a valid API token");
+      const { user } = auth;
       if (tier === "admin" && user.role !== "admin") {
         throw new AppError("FORBIDDEN", "Only admins can do this");
       }
-      return await handler({ db, user, params: await context.params, request });
+      const params = await context.params;
+      return noStore(await withActingToken(auth.tokenId, () => handler({ db, user, params, request })));
     } catch (error) {
-      return toErrorResponse(error);
+      return noStore(toErrorResponse(error));
     }
   };
+}
+
+/** The database route handlers outside `restRoute` (the tRPC adapter) should use. */
+export function requestDatabase(): Promise<Db> {
+  return resolveDb();
+}
+
+/**
+ * API replies carry one user's data: no browser or proxy cache may keep them. Downloads and
+ * handlers that chose their own caching keep theirs.
+ */
+export function noStore(response: Response): Response {
+  if (!response.headers.has("cache-control")) response.headers.set("Cache-Control", "no-store");
+  return response;
 }

@@ -3,15 +3,22 @@ import superjson from "superjson";
 import { ZodError, z } from "zod";
 import type { Db } from "@/db/client";
 import { AppError, toAppError } from "@/server/errors";
+import { withActingToken } from "@/server/services/audit/acting-token";
 import type { SessionUser } from "@/server/services/users/session-user";
 
 export interface Context {
   db: Db;
   user: SessionUser | null;
+  /** The API token the caller authenticated with; null for a browser session (or nobody). */
+  tokenId: string | null;
 }
 
-/** Every procedure declares who may call it; a test walks the router to make sure. */
-export type AuthTier = "public" | "user" | "admin";
+/**
+ * Every procedure declares who may call it; a test walks the router to make sure. `session`
+ * is any signed-in user, but only through a browser session, never an API token: what a token
+ * must not be able to do to itself (mint or revoke tokens).
+ */
+export type AuthTier = "public" | "user" | "session" | "admin";
 export interface Meta {
   tier: AuthTier;
 }
@@ -57,13 +64,25 @@ const mapAppErrors = t.middleware(async ({ next }) => {
 export const createTRPCRouter = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
-const baseProcedure = t.procedure.use(mapAppErrors);
+/** Audit events recorded while this call runs name the token it came through. */
+const actingToken = t.middleware(({ ctx, next }) => withActingToken(ctx.tokenId, () => next()));
+
+const baseProcedure = t.procedure.use(mapAppErrors).use(actingToken);
 
 export const publicProcedure = baseProcedure.meta({ tier: "public" });
 
 /** Any signed-in, non-disabled user; narrows `ctx.user` for the resolver. */
 export const protectedProcedure = baseProcedure.meta({ tier: "user" }).use(({ ctx, next }) => {
   if (!ctx.user) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in first" });
+  return next({ ctx: { ...ctx, user: ctx.user } });
+});
+
+/** A signed-in user in a browser: API tokens get FORBIDDEN. */
+export const sessionProcedure = baseProcedure.meta({ tier: "session" }).use(({ ctx, next }) => {
+  if (!ctx.user) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in first" });
+  if (ctx.tokenId !== null) {
+    throw new TRPCError({ code: "FORBIDDEN", message: "Manage API tokens in the browser, signed in; not with a token" });
+  }
   return next({ ctx: { ...ctx, user: ctx.user } });
 });
 

@@ -15,7 +15,7 @@ describe("authorization tiers", () => {
   it("every procedure declares a tier", () => {
     const procedures = Object.entries(appRouter._def.procedures as unknown as Record<string, { _def: { meta?: { tier?: string } } }>);
     expect(procedures.length).toBeGreaterThan(5);
-    const missing = procedures.filter(([, p]) => !["public", "user", "admin"].includes(p._def.meta?.tier ?? "")).map(([name]) => name);
+    const missing = procedures.filter(([, p]) => !["public", "user", "session", "admin"].includes(p._def.meta?.tier ?? "")).map(([name]) => name);
     expect(missing).toEqual([]);
   });
 

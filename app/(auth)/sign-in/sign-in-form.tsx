@@ -3,11 +3,8 @@
 import { signIn } from "next-auth/react";
 import { useRouter, useSearchParams } from "next/navigation";
 import { useState, type FormEvent } from "react";
+import { sameOriginUrl } from "@/server/auth/same-origin-url";
 
-/** Only same-site paths: a callbackUrl pointing elsewhere would make this an open redirect. */
-function safeCallback(value: string | null): string {
-  return value && value.startsWith("/") && !value.startsWith("//") ? value : "/";
-}
 
 export function SignInForm() {
   const router = useRouter();
@@ -30,7 +27,8 @@ export function SignInForm() {
       setError("Wrong email or password.");
       return;
     }
-    router.replace(safeCallback(params.get("callbackUrl")));
+    // Only this origin: a callbackUrl pointing elsewhere would make this an open redirect.
+    router.replace(sameOriginUrl(params.get("callbackUrl"), window.location.origin));
     router.refresh();
   }
 

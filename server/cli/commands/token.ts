@@ -12,10 +12,12 @@ export function registerToken(program: Command): void {
     )
     .requiredOption("--email <email>", "the user the token acts as, with that user's role")
     .option("--name <name>", "a name to tell tokens apart", "cli")
-    .action(async (options: { email: string; name: string }) => {
+    .option("--expires-days <days>", "days until the token stops working (default: until revoked)")
+    .action(async (options: { email: string; name: string; expiresDays?: string }) => {
+      const expiresInDays = options.expiresDays === undefined ? undefined : Number(options.expiresDays);
       const created = await withDatabase(async ({ db }) => {
         const user = await getUserByEmail(db, { email: options.email });
-        return createApiToken(db, { userId: user.id, input: { name: options.name } });
+        return createApiToken(db, { userId: user.id, input: { name: options.name, expiresInDays } });
       });
       process.stdout.write(`${created.token}\n`);
     });

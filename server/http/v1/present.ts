@@ -1,13 +1,15 @@
 import type { z } from "zod";
 import type { Campaign } from "@/db/schema";
 import type { Task } from "@/server/services/assignment/task";
+import type { CampaignView } from "@/server/services/campaigns/campaign-view";
 import type { CampaignSummary } from "@/server/services/campaigns/list-campaigns";
 import type { CampaignStats } from "@/server/services/campaigns/get-campaign-stats";
 import type { campaignOut, campaignSummaryOut, statsOut, taskOut } from "./schemas";
 
 /** Service results in the REST wire shape: snake_case, ISO timestamps, nothing internal. */
 
-export function campaignJson(c: Campaign): z.input<typeof campaignOut> {
+/** Takes a campaign as its viewer may see it (toCampaignView); rates appear only for admins. */
+export function campaignJson(c: CampaignView): z.input<typeof campaignOut> {
   return {
     id: c.id,
     slug: c.slug,
@@ -18,8 +20,8 @@ export function campaignJson(c: Campaign): z.input<typeof campaignOut> {
     template_version: c.templateVersion,
     overlap: c.overlap,
     lease_ttl_seconds: c.leaseTtlSeconds,
-    gold_rate: c.goldRate,
-    probe_rate: c.probeRate,
+    ...(c.goldRate === undefined ? {} : { gold_rate: c.goldRate }),
+    ...(c.probeRate === undefined ? {} : { probe_rate: c.probeRate }),
     daily_cap: c.dailyCap,
     guidelines: c.guidelines,
     guideline_version: c.guidelineVersion,

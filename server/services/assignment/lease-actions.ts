@@ -1,22 +1,21 @@
-import { and, eq, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { assignments, campaigns, items } from "@/db/schema";
+import { assignments, items } from "@/db/schema";
 import { AppError } from "@/server/errors";
 import type { SessionUser } from "@/server/services/users/session-user";
 import { writeTransaction } from "@/server/services/with-retry";
+import { lockAssignment } from "./lock-assignment";
 
-/** Locks the caller's own live lease; anything else is NOT_FOUND or CONFLICT. */
+/** The caller's own live lease, behind the shared gate; anything else is NOT_FOUND, FORBIDDEN or CONFLICT. */
 async function lockOwnLease(db: Db, assignmentId: string, user: SessionUser) {
-  const [assignment] = await db
-    .select()
-    .from(assignments)
-    .where(and(eq(assignments.id, assignmentId), eq(assignments.annotatorId, user.id)))
-    .for("update");
-  if (!assignment) throw new AppError("NOT_FOUND", "No such task");
-  if (assignment.status !== "leased") {
-    throw new AppError("CONFLICT", `This task is ${assignment.status}, no longer in progress`);
+  const locked = await lockAssignment(db, { assignmentId, user });
+  if (locked.assignment.status !== "leased") {
+    throw new AppError(
+      "CONFLICT",
+      `This task is ${locked.assignment.status}, no longer in progress`,
+    );
   }
-  return assignment;
+  return locked;
 }
 
 /** Extends the lease by the campaign's TTL while the annotator has the task open. */
@@ -25,14 +24,10 @@ export async function heartbeatAssignment(
   params: { assignmentId: string; user: SessionUser },
 ): Promise<{ expiresAt: Date }> {
   return writeTransaction(db, async (tx) => {
-    const assignment = await lockOwnLease(tx, params.assignmentId, params.user);
-    const [campaign] = await tx
-      .select({ ttl: campaigns.leaseTtlSeconds })
-      .from(campaigns)
-      .where(eq(campaigns.id, assignment.campaignId));
+    const { assignment, campaign } = await lockOwnLease(tx, params.assignmentId, params.user);
     const [updated] = await tx
       .update(assignments)
-      .set({ expiresAt: sql`now() + make_interval(secs => ${campaign?.ttl ?? 900})` })
+      .set({ expiresAt: sql`now() + make_interval(secs => ${campaign.leaseTtlSeconds})` })
       .where(eq(assignments.id, assignment.id))
       .returning({ expiresAt: assignments.expiresAt });
     if (!updated) throw new Error("update returned no row");
@@ -49,7 +44,7 @@ export async function saveDraft(
     throw new AppError("PAYLOAD_TOO_LARGE", "Drafts are limited to 256 kB");
   }
   await writeTransaction(db, async (tx) => {
-    const assignment = await lockOwnLease(tx, params.assignmentId, params.user);
+    const { assignment } = await lockOwnLease(tx, params.assignmentId, params.user);
     await tx
       .update(assignments)
       .set({ draft: params.draft ?? null })
@@ -65,7 +60,7 @@ export async function skipAssignment(
   const reason = params.reason.trim().slice(0, 500);
   if (!reason) throw new AppError("BAD_REQUEST", "Say why you skip this task");
   await writeTransaction(db, async (tx) => {
-    const assignment = await lockOwnLease(tx, params.assignmentId, params.user);
+    const { assignment } = await lockOwnLease(tx, params.assignmentId, params.user);
     await tx
       .update(assignments)
       .set({ status: "skipped", skipReason: reason, completedAt: sql`now()` })

@@ -1,5 +1,6 @@
 import type { Db } from "@/db/client";
 import { auditEvents } from "@/db/schema/exports";
+import { currentActingToken } from "./acting-token";
 
 export async function recordAuditEvent(
   db: Db,
@@ -14,6 +15,7 @@ export async function recordAuditEvent(
 ): Promise<void> {
   await db.insert(auditEvents).values({
     actorId: params.actorId,
+    tokenId: currentActingToken(),
     action: params.action,
     campaignId: params.campaignId ?? null,
     subjectType: params.subjectType,

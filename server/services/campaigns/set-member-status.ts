@@ -8,7 +8,7 @@ import { writeTransaction } from "@/server/services/with-retry";
 
 /**
  * Pauses or resumes one annotator in one campaign. A paused member gets no new tasks (the claim
- * checks the membership row); a lease they already hold may still be submitted, so no work is lost.
+ * checks the membership row) and can act on no task they hold until resumed (lockAssignment).
  */
 export async function setMemberStatus(
   db: Db,

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { STRENGTHS } from "@/server/domain/judgement-payload";
-import type { TemplateConfig } from "@/server/domain/template-config";
+import { rationaleMaxLength, type TemplateConfig } from "@/server/domain/template-config";
 
 export { STRENGTHS } from "@/server/domain/judgement-payload";
 export type {
@@ -19,9 +19,10 @@ export function payloadSchemaFor(template: TemplateConfig, responseIds: readonly
   const responseId = z
     .string()
     .refine((id) => responseIds.includes(id), { message: "Not a response of this item" });
+  const maxLength = rationaleMaxLength(template);
   const rationale = template.rationale.required
-    ? z.string().trim().min(Math.max(1, template.rationale.min_length))
-    : z.string().max(20_000).optional();
+    ? z.string().trim().min(Math.max(1, template.rationale.min_length)).max(maxLength)
+    : z.string().max(maxLength).optional();
   const flags = z
     .array(z.enum(template.flags.length ? (template.flags as [string, ...string[]]) : ["__none__"]))
     .max(template.flags.length)

@@ -1,6 +1,7 @@
 import { and, eq, ne, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { assignments, campaigns, judgements } from "@/db/schema";
+import { assignments, judgements } from "@/db/schema";
+import { lockAssignment } from "@/server/services/assignment/lock-assignment";
 import { AppError } from "@/server/errors";
 import { isUniqueViolation } from "@/server/services/db-errors";
 import type { SessionUser } from "@/server/services/users/session-user";
@@ -34,13 +35,12 @@ export async function reviseJudgement(
         .from(judgements)
         .where(and(eq(judgements.id, input.judgementId), eq(judgements.annotatorId, user.id)));
       if (!target) throw new AppError("NOT_FOUND", "No such answer");
-      // Serialises with retries of this edit and with a second edit of the same answer.
-      const [assignment] = await tx
-        .select()
-        .from(assignments)
-        .where(eq(assignments.id, target.assignmentId))
-        .for("update");
-      if (!assignment) throw new AppError("NOT_FOUND", "No such answer");
+      // Serialises with retries of this edit and with a second edit of the same answer, and
+      // refuses removed or paused members, closed campaigns and disabled accounts.
+      const { assignment, campaign } = await lockAssignment(tx, {
+        assignmentId: target.assignmentId,
+        user,
+      });
 
       const [earlier] = await tx
         .select()
@@ -65,11 +65,6 @@ export async function reviseJudgement(
       }
       await assertMostRecent(tx, assignment.id, assignment.campaignId, user.id);
 
-      const [campaign] = await tx
-        .select()
-        .from(campaigns)
-        .where(eq(campaigns.id, assignment.campaignId));
-      if (!campaign) throw new AppError("NOT_FOUND", "No such answer");
       const payload = await validateItemPayload(tx, {
         template: campaign.template,
         itemId: assignment.itemId,

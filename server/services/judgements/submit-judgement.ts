@@ -1,13 +1,7 @@
 import { and, eq, lt, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import {
-  assignments,
-  campaigns,
-  items,
-  judgements,
-  type Assignment,
-  type Judgement,
-} from "@/db/schema";
+import { assignments, items, judgements, type Assignment, type Judgement } from "@/db/schema";
+import { lockAssignment } from "@/server/services/assignment/lock-assignment";
 import { AppError } from "@/server/errors";
 import { isUniqueViolation } from "@/server/services/db-errors";
 import type { SessionUser } from "@/server/services/users/session-user";
@@ -39,12 +33,11 @@ export async function submitJudgement(
   const { user } = params;
   try {
     return await writeTransaction(db, async (tx): Promise<SubmitResult> => {
-      const [assignment] = await tx
-        .select()
-        .from(assignments)
-        .where(and(eq(assignments.id, input.assignmentId), eq(assignments.annotatorId, user.id)))
-        .for("update");
-      if (!assignment) throw new AppError("NOT_FOUND", "No such task");
+      // Also checks membership, campaign status and account (removed members get NOT_FOUND).
+      const { assignment, campaign } = await lockAssignment(tx, {
+        assignmentId: input.assignmentId,
+        user,
+      });
 
       const [earlier] = await tx
         .select()
@@ -61,11 +54,6 @@ export async function submitJudgement(
       }
       if (assignment.status === "skipped") throw new AppError("CONFLICT", "This task was skipped");
 
-      const [campaign] = await tx
-        .select()
-        .from(campaigns)
-        .where(eq(campaigns.id, assignment.campaignId));
-      if (!campaign) throw new AppError("NOT_FOUND", "No such task");
       const payload = await validateItemPayload(tx, {
         template: campaign.template,
         itemId: assignment.itemId,

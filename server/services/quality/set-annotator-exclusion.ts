@@ -4,6 +4,7 @@ import { campaignMembers, campaigns } from "@/db/schema";
 import { AppError } from "@/server/errors";
 import { recordAuditEvent } from "@/server/services/audit/record-audit-event";
 import { assertUuid } from "@/server/services/ids";
+import { writeTransaction } from "@/server/services/with-retry";
 
 /**
  * The annotator table's one action (DESIGN §9): excluding pauses the annotator in the
@@ -17,7 +18,7 @@ export async function setAnnotatorExclusion(
   assertUuid(params.campaignId, "campaign");
   assertUuid(params.userId, "annotator");
   const userId = sql`${params.userId}::uuid`;
-  return db.transaction(async (tx) => {
+  return writeTransaction(db, async (tx) => {
     const [campaign] = await tx
       .update(campaigns)
       .set({

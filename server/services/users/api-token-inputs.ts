@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { z } from "zod";
+import { TOKEN_LIFETIMES_DAYS } from "./token-lifetimes";
 
 /** Every token starts with this, so leaked tokens are easy to recognise (and to scan for). */
 export const API_TOKEN_PREFIX = "arb_";
@@ -8,6 +9,8 @@ export const SHOWN_PREFIX_LENGTH = API_TOKEN_PREFIX.length + 6;
 
 export const createApiTokenInput = z.strictObject({
   name: z.string().trim().min(1, "Name the token").max(100),
+  /** Days until the token stops working; omitted: until revoked. */
+  expiresInDays: z.number().int().min(1).max(Math.max(...TOKEN_LIFETIMES_DAYS)).optional(),
 });
 export type CreateApiTokenInput = z.input<typeof createApiTokenInput>;
 

@@ -1,4 +1,4 @@
-import { and, eq, isNull, lt, or, sql } from "drizzle-orm";
+import { and, eq, gt, isNull, lt, or, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { apiTokens, users } from "@/db/schema";
 import { API_TOKEN_PREFIX, hashApiToken } from "./api-token-inputs";
@@ -8,13 +8,13 @@ import type { SessionUser } from "./session-user";
 const LAST_USED_RESOLUTION_SECONDS = 60;
 
 /**
- * The user a bearer token acts as, or null for an unknown, revoked or malformed token or a
- * disabled account. The user is read fresh each time, so role changes apply at once.
+ * The user a bearer token acts as (and the token's id), or null for an unknown, revoked,
+ * expired or malformed token or a disabled account. The user is read fresh each time, so role changes apply at once.
  */
 export async function authenticateApiToken(
   db: Db,
   params: { token: string },
-): Promise<SessionUser | null> {
+): Promise<{ user: SessionUser; tokenId: string } | null> {
   const { token } = params;
   if (!token.startsWith(API_TOKEN_PREFIX) || token.length > 200) return null;
   const [row] = await db
@@ -28,7 +28,13 @@ export async function authenticateApiToken(
     })
     .from(apiTokens)
     .innerJoin(users, eq(users.id, apiTokens.userId))
-    .where(and(eq(apiTokens.tokenHash, hashApiToken(token)), isNull(apiTokens.revokedAt)))
+    .where(
+      and(
+        eq(apiTokens.tokenHash, hashApiToken(token)),
+        isNull(apiTokens.revokedAt),
+        or(isNull(apiTokens.expiresAt), gt(apiTokens.expiresAt, sql`now()`)),
+      ),
+    )
     .limit(1);
   if (!row || row.disabled) return null;
   await db
@@ -46,5 +52,5 @@ export async function authenticateApiToken(
         ),
       ),
     );
-  return { id: row.id, email: row.email, name: row.name, role: row.role };
+  return { user: { id: row.id, email: row.email, name: row.name, role: row.role }, tokenId: row.tokenId };
 }

@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { apiTokens } from "@/db/schema";
 import { recordAuditEvent } from "@/server/services/audit/record-audit-event";
@@ -16,6 +17,7 @@ export interface CreatedApiToken {
   name: string;
   prefix: string;
   createdAt: Date;
+  expiresAt: Date | null;
   /** The whole token: returned this once and never stored, only its hash is. */
   token: string;
 }
@@ -35,6 +37,8 @@ export async function createApiToken(
         name: input.name,
         prefix: token.slice(0, SHOWN_PREFIX_LENGTH),
         tokenHash: hashApiToken(token),
+        expiresAt:
+          input.expiresInDays === undefined ? null : sql`now() + make_interval(days => ${input.expiresInDays})`,
       })
       .returning();
     if (!row) throw new Error("insert returned no row");
@@ -44,6 +48,6 @@ export async function createApiToken(
       subjectType: "api_token",
       subjectId: row.id,
     });
-    return { id: row.id, name: row.name, prefix: row.prefix, createdAt: row.createdAt, token };
+    return { id: row.id, name: row.name, prefix: row.prefix, createdAt: row.createdAt, expiresAt: row.expiresAt, token };
   });
 }

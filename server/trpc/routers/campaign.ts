@@ -1,6 +1,7 @@
 import { z } from "zod";
-import { CAMPAIGN_STATUSES, MEMBER_STATUSES } from "@/db/schema";
+import { CAMPAIGN_STATUSES, MEMBER_STATUSES, type Campaign } from "@/db/schema";
 import { addMember } from "@/server/services/campaigns/add-member";
+import { toCampaignView, type CampaignView } from "@/server/services/campaigns/campaign-view";
 import {
   addMemberInput,
   campaignIdSchema,
@@ -21,43 +22,35 @@ import { adminProcedure, createTRPCRouter, protectedProcedure } from "../init";
 const byIdInput = z.strictObject({ campaignId: campaignIdSchema });
 const memberInput = z.strictObject({ campaignId: campaignIdSchema, userId: z.uuid() });
 
+/** Replies with a campaign go through toCampaignView: the pseudonym salt never leaves. */
+async function adminView(campaign: Promise<Campaign>): Promise<CampaignView> {
+  return toCampaignView(await campaign, { role: "admin" });
+}
+
 export const campaignRouter = createTRPCRouter({
   list: protectedProcedure.query(({ ctx }) => listCampaigns(ctx.db, { user: ctx.user })),
 
-  byId: protectedProcedure.input(byIdInput).query(async ({ ctx, input }) => {
-    // The pseudonym salt stays on the server: with it, export pseudonyms could be linked to ids.
-    const {
-      pseudonymSalt: _salt,
-      excludedAnnotators,
-      ...campaign
-    } = await getCampaignForUser(ctx.db, { campaignId: input.campaignId, user: ctx.user });
-    // Who is excluded is the admins' business, not the annotators'.
-    return ctx.user.role === "admin" ? { ...campaign, excludedAnnotators } : campaign;
-  }),
+  byId: protectedProcedure
+    .input(byIdInput)
+    .query(({ ctx, input }) => getCampaignForUser(ctx.db, { campaignId: input.campaignId, user: ctx.user })),
 
   create: adminProcedure
     .input(createCampaignInput)
-    .mutation(({ ctx, input }) => createCampaign(ctx.db, { input, actorId: ctx.user.id })),
+    .mutation(({ ctx, input }) => adminView(createCampaign(ctx.db, { input, actorId: ctx.user.id }))),
 
   update: adminProcedure
     .input(z.strictObject({ campaignId: campaignIdSchema, input: updateCampaignInput }))
     .mutation(({ ctx, input }) =>
-      updateCampaign(ctx.db, {
-        campaignId: input.campaignId,
-        input: input.input,
-        actorId: ctx.user.id,
-      }),
+      adminView(updateCampaign(ctx.db, { campaignId: input.campaignId, input: input.input, actorId: ctx.user.id })),
     ),
 
   duplicate: adminProcedure
-    .input(
-      z.strictObject({ campaignId: campaignIdSchema, name: z.string().trim().max(200).optional() }),
-    )
-    .mutation(({ ctx, input }) => duplicateCampaign(ctx.db, { ...input, actorId: ctx.user.id })),
+    .input(z.strictObject({ campaignId: campaignIdSchema, name: z.string().trim().max(200).optional() }))
+    .mutation(({ ctx, input }) => adminView(duplicateCampaign(ctx.db, { ...input, actorId: ctx.user.id }))),
 
   setStatus: adminProcedure
     .input(z.strictObject({ campaignId: campaignIdSchema, status: z.enum(CAMPAIGN_STATUSES) }))
-    .mutation(({ ctx, input }) => setCampaignStatus(ctx.db, { ...input, actorId: ctx.user.id })),
+    .mutation(({ ctx, input }) => adminView(setCampaignStatus(ctx.db, { ...input, actorId: ctx.user.id }))),
 
   members: adminProcedure
     .input(byIdInput)

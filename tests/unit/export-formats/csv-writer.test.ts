@@ -27,7 +27,25 @@ describe("toCsv", () => {
   });
 
   it("prefixes cells that a spreadsheet would evaluate", async () => {
-    const dangerous = ["=1+1", "+SUM(A1)", "-2+3", "@cmd", "\tTab", "\rCR", '=HYPERLINK("x")'];
+    const dangerous = [
+      "=1+1",
+      "+SUM(A1)",
+      "-2+3",
+      "@cmd",
+      "\tTab",
+      "\rCR",
+      '=HYPERLINK("x")',
+      " =1+1",
+      "  @SUM(A1)",
+      "\u00a0-2+3",
+      "\u3000+1",
+      "\n=1+1",
+      "＝HYPERLINK(\"x\")",
+      "＋1",
+      "－1",
+      "＠cmd",
+      " ＝1",
+    ];
     const text = await csvOf(dangerous.map((value) => ({ value })));
     const cells = parse(text)
       .slice(1)
@@ -37,8 +55,8 @@ describe("toCsv", () => {
   });
 
   it("leaves numbers (negative ones too) and harmless text alone", async () => {
-    const text = await csvOf([{ margin: -0.5, text: "a=b", other: "1-2" }]);
-    expect(parse(text)[1]).toEqual(["-0.5", "a=b", "1-2"]);
+    const text = await csvOf([{ margin: -0.5, text: "a=b", other: "1-2", spaced: " a = b", wide: "ａ＝ｂ" }]);
+    expect(parse(text)[1]).toEqual(["-0.5", "a=b", "1-2", " a = b", "ａ＝ｂ"]);
   });
 
   it("JSON-encodes nested values, whose text opens with a bracket and so is never a formula", async () => {

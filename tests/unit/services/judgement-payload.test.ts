@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { templateConfigSchema } from "@/server/services/campaigns/template-config";
+import { DEFAULT_RATIONALE_MAX_LENGTH, templateConfigSchema } from "@/server/services/campaigns/template-config";
 import { payloadSchemaFor } from "@/server/services/judgements/judgement-payload";
 
 const ids = ["r1", "r2"];
@@ -46,6 +46,19 @@ describe("judgement payloads per template (DESIGN §5)", () => {
     expect(schema.safeParse({ choice: "r1", rationale: "short" }).success).toBe(false);
     expect(schema.safeParse({ choice: "r1", rationale: "long enough text", criteria: { honesty: "r1" } }).success).toBe(false);
     expect(schema.safeParse({ choice: "r1", rationale: "long enough text", flags: ["pii"] }).success).toBe(false);
+  });
+
+  it("caps a rationale at the template's max_length, or at the default when it sets none", () => {
+    const required = payloadSchemaFor(pairwise({ rationale: { required: true, min_length: 1 } }), ids);
+    expect(required.safeParse({ choice: "r1", rationale: "x".repeat(DEFAULT_RATIONALE_MAX_LENGTH) }).success).toBe(true);
+    expect(required.safeParse({ choice: "r1", rationale: "x".repeat(DEFAULT_RATIONALE_MAX_LENGTH + 1) }).success).toBe(false);
+    expect(required.safeParse({ choice: "r1", rationale: "x".repeat(5_000_000) }).success).toBe(false);
+    const capped = payloadSchemaFor(pairwise({ rationale: { required: true, min_length: 2, max_length: 20 } }), ids);
+    expect(capped.safeParse({ choice: "r1", rationale: "twenty characters ok" }).success).toBe(true);
+    expect(capped.safeParse({ choice: "r1", rationale: "twenty-one characters" }).success).toBe(false);
+    const optional = payloadSchemaFor(pairwise({ rationale: { max_length: 5 } }), ids);
+    expect(optional.safeParse({ choice: "r1", rationale: "too long" }).success).toBe(false);
+    expect(() => pairwise({ rationale: { min_length: 10, max_length: 5 } })).toThrow();
   });
 
   it("requires a complete ranking, ties only when allowed", () => {

@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 import type { ContentKind } from "@/db/schema/items";
 import { ResponseContent } from "@/app/_components/response-content";
-import type { PairwiseTemplate } from "@/server/services/campaigns/template-config";
+import { rationaleMaxLength, type PairwiseTemplate } from "@/server/services/campaigns/template-config";
 import { Conversation } from "./conversation";
 import { STRENGTH_OPTIONS, verdictOptions, type PairwiseAnswer } from "./pairwise-answer";
 
@@ -193,6 +193,7 @@ function TemplateExtras({
         <textarea
           className="input mt-1"
           rows={2}
+          maxLength={rationaleMaxLength(template)}
           value={answer.rationale}
           onChange={(e) => set({ rationale: e.currentTarget.value })}
         />

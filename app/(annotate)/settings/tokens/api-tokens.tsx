@@ -3,9 +3,14 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { useTRPC } from "@/app/_trpc/client";
+import { TOKEN_LIFETIMES_DAYS } from "@/server/services/users/token-lifetimes";
 
-function when(date: Date | null): string {
-  return date ? date.toLocaleString() : "never";
+function when(date: Date | null, never = "never"): string {
+  return date ? date.toLocaleString() : never;
+}
+
+function isPast(date: Date | null): boolean {
+  return date !== null && date.getTime() <= Date.now();
 }
 
 export function ApiTokens() {
@@ -35,8 +40,10 @@ export function ApiTokens() {
     event.preventDefault();
     const formElement = event.currentTarget;
     setError(null);
+    const form = new FormData(formElement);
+    const days = Number(form.get("expiresInDays") ?? "");
     create.mutate(
-      { name: String(new FormData(formElement).get("name") ?? "") },
+      { name: String(form.get("name") ?? ""), expiresInDays: days > 0 ? days : undefined },
       { onSuccess: () => formElement.reset() },
     );
   }
@@ -52,7 +59,7 @@ export function ApiTokens() {
 
   return (
     <div className="grid gap-4">
-      <form onSubmit={onSubmit} className="card flex items-end gap-2 text-sm">
+      <form onSubmit={onSubmit} className="card flex flex-wrap items-end gap-2 text-sm">
         <label className="grow font-medium">
           Token name
           <input
@@ -62,6 +69,17 @@ export function ApiTokens() {
             placeholder="e.g. nightly import"
             className="input mt-1"
           />
+        </label>
+        <label className="font-medium">
+          Expires
+          <select name="expiresInDays" defaultValue="90" className="input mt-1">
+            {TOKEN_LIFETIMES_DAYS.map((days) => (
+              <option key={days} value={days}>
+                in {days} days
+              </option>
+            ))}
+            <option value="">never (until revoked)</option>
+          </select>
         </label>
         <button type="submit" className="btn btn-primary" disabled={create.isPending}>
           Create token
@@ -111,6 +129,8 @@ export function ApiTokens() {
                 <th className="py-1 font-medium">Token</th>
                 <th className="py-1 font-medium">Created</th>
                 <th className="py-1 font-medium">Last used</th>
+                <th className="py-1 font-medium">Expires</th>
+                <th className="py-1 font-medium">Used for</th>
                 <th className="py-1 font-medium">Status</th>
               </tr>
             </thead>
@@ -121,9 +141,25 @@ export function ApiTokens() {
                   <td className="py-1.5 font-mono">{t.prefix}…</td>
                   <td className="py-1.5">{when(t.createdAt)}</td>
                   <td className="py-1.5">{when(t.lastUsedAt)}</td>
+                  <td className="py-1.5">{when(t.expiresAt)}</td>
+                  <td className="py-1.5">
+                    {t.uses.length === 0 ? (
+                      <span className="text-slate-500">nothing recorded</span>
+                    ) : (
+                      <ul aria-label={`Used for (${t.name})`}>
+                        {t.uses.slice(0, 3).map((u) => (
+                          <li key={u.action} title={`last ${when(u.lastAt)}`}>
+                            <code>{u.action}</code> ×{u.count}
+                          </li>
+                        ))}
+                      </ul>
+                    )}
+                  </td>
                   <td className="py-1.5">
                     {t.revokedAt ? (
                       <span className="text-slate-500">revoked</span>
+                    ) : isPast(t.expiresAt) ? (
+                      <span className="text-slate-500">expired</span>
                     ) : (
                       <button
                         type="button"

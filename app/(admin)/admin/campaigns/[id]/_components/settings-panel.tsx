@@ -136,7 +136,7 @@ export function SettingsPanel({ campaign }: { campaign: Campaign }) {
                 min={0}
                 max={100}
                 step="any"
-                defaultValue={Math.round(campaign.goldRate * 1000) / 10}
+                defaultValue={Math.round((campaign.goldRate ?? 0) * 1000) / 10}
                 className="input mt-1"
               />
             </label>
@@ -148,7 +148,7 @@ export function SettingsPanel({ campaign }: { campaign: Campaign }) {
                 min={0}
                 max={100}
                 step="any"
-                defaultValue={Math.round(campaign.probeRate * 1000) / 10}
+                defaultValue={Math.round((campaign.probeRate ?? 0) * 1000) / 10}
                 className="input mt-1"
               />
             </label>

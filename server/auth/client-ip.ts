@@ -1,0 +1,11 @@
+/**
+ * The client's address for sign-in throttling: the last X-Forwarded-For hop, which is the one
+ * added by the proxy nearest the app (Next itself fills the header with the socket address when
+ * no proxy sent one). Run behind a reverse proxy that appends to the header, or a client can
+ * choose its own address; the per-account limit holds either way.
+ */
+export function clientIp(forwardedFor: string | string[] | null | undefined): string | null {
+  const header = Array.isArray(forwardedFor) ? forwardedFor.join(",") : forwardedFor;
+  const last = header?.split(",").at(-1)?.trim();
+  return last ? last.slice(0, 64) : null;
+}
