@@ -37,7 +37,13 @@ export const auditEvents = pgTable(
     details: jsonb().$type<Record<string, unknown>>().notNull().default({}),
     createdAt: createdAt(),
   },
-  (t) => [index("audit_events_campaign_id_created_at_idx").on(t.campaignId, t.createdAt)],
+  (t) => [
+    index("audit_events_campaign_id_created_at_idx").on(t.campaignId, t.createdAt),
+    // The audit log pages newest first by (created_at, id), optionally by actor or subject.
+    index("audit_events_created_at_id_idx").on(t.createdAt, t.id),
+    index("audit_events_actor_id_created_at_idx").on(t.actorId, t.createdAt),
+    index("audit_events_subject_id_created_at_idx").on(t.subjectId, t.createdAt),
+  ],
 );
 
 export type ExportRecord = typeof datasetExports.$inferSelect;

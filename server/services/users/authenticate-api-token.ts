@@ -1,6 +1,8 @@
 import { and, eq, isNull, lt, or, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { apiTokens, users } from "@/db/schema";
+import { AUDIT_ACTIONS } from "@/server/services/audit/audit-actions";
+import { recordAuditEvent } from "@/server/services/audit/record-audit-event";
 import { API_TOKEN_PREFIX, hashApiToken } from "./api-token-inputs";
 import type { SessionUser } from "./session-user";
 
@@ -9,17 +11,20 @@ const LAST_USED_RESOLUTION_SECONDS = 60;
 
 /**
  * The user a bearer token acts as, or null for an unknown, revoked or malformed token or a
- * disabled account. The user is read fresh each time, so role changes apply at once.
+ * disabled account. The user is read fresh each time, so role changes apply at once. A use
+ * from an IP the token has not been used from last time is written to the audit log.
  */
 export async function authenticateApiToken(
   db: Db,
-  params: { token: string },
+  params: { token: string; ip?: string | null },
 ): Promise<SessionUser | null> {
   const { token } = params;
   if (!token.startsWith(API_TOKEN_PREFIX) || token.length > 200) return null;
   const [row] = await db
     .select({
       tokenId: apiTokens.id,
+      tokenPrefix: apiTokens.prefix,
+      lastIp: apiTokens.lastIp,
       id: users.id,
       email: users.email,
       name: users.name,
@@ -31,20 +36,45 @@ export async function authenticateApiToken(
     .where(and(eq(apiTokens.tokenHash, hashApiToken(token)), isNull(apiTokens.revokedAt)))
     .limit(1);
   if (!row || row.disabled) return null;
-  await db
-    .update(apiTokens)
-    .set({ lastUsedAt: sql`now()` })
-    .where(
-      and(
-        eq(apiTokens.id, row.tokenId),
-        or(
-          isNull(apiTokens.lastUsedAt),
-          lt(
-            apiTokens.lastUsedAt,
-            sql`now() - make_interval(secs => ${LAST_USED_RESOLUTION_SECONDS})`,
+  const ip = params.ip ?? null;
+  if (ip !== null && ip !== row.lastIp) {
+    await db.transaction(async (tx) => {
+      // Only the request that actually changes the stored IP writes the entry.
+      const changed = await tx
+        .update(apiTokens)
+        .set({ lastIp: ip, lastUsedAt: sql`now()` })
+        .where(
+          and(
+            eq(apiTokens.id, row.tokenId),
+            or(isNull(apiTokens.lastIp), sql`${apiTokens.lastIp} <> ${ip}`),
+          ),
+        )
+        .returning({ id: apiTokens.id });
+      if (changed.length === 0) return;
+      await recordAuditEvent(tx, {
+        actorId: row.id,
+        action: AUDIT_ACTIONS.tokenNewIp,
+        subjectType: "api_token",
+        subjectId: row.tokenId,
+        details: { ip, previousIp: row.lastIp, prefix: row.tokenPrefix },
+      });
+    });
+  } else {
+    await db
+      .update(apiTokens)
+      .set({ lastUsedAt: sql`now()` })
+      .where(
+        and(
+          eq(apiTokens.id, row.tokenId),
+          or(
+            isNull(apiTokens.lastUsedAt),
+            lt(
+              apiTokens.lastUsedAt,
+              sql`now() - make_interval(secs => ${LAST_USED_RESOLUTION_SECONDS})`,
+            ),
           ),
         ),
-      ),
-    );
+      );
+  }
   return { id: row.id, email: row.email, name: row.name, role: row.role };
 }
