@@ -5,12 +5,18 @@ import { SignOutButton } from "./sign-out-button";
 export function AppHeader({ user }: { user: SessionUser }) {
   return (
     <header className="border-b border-slate-200 bg-white">
-      <div className="mx-auto flex max-w-7xl items-center justify-between gap-4 px-4 py-2">
-        <nav className="flex items-center gap-4 text-sm" aria-label="Main">
+      <div className="mx-auto flex max-w-7xl flex-wrap items-center justify-between gap-x-4 gap-y-1 px-4 py-2">
+        <nav className="flex flex-wrap items-center gap-x-4 gap-y-1 text-sm" aria-label="Main">
           <Link href="/" className="text-base font-semibold tracking-tight">
             Arbiter
           </Link>
-          {user.role === "admin" && <Link href="/admin">Campaigns</Link>}
+          {user.role === "admin" && (
+            <>
+              <Link href="/admin">Campaigns</Link>
+              <Link href="/admin/users">Users</Link>
+              <Link href="/admin/audit">Audit</Link>
+            </>
+          )}
           <Link href="/campaigns">Annotate</Link>
           <Link href="/settings/tokens">Settings</Link>
         </nav>

@@ -48,6 +48,10 @@ export const auditEvents = pgTable(
     index("audit_events_token_id_created_at_idx")
       .on(t.tokenId, t.createdAt)
       .where(sql`${t.tokenId} is not null`),
+    // The audit log pages newest first by (created_at, id), optionally by actor or subject.
+    index("audit_events_created_at_id_idx").on(t.createdAt, t.id),
+    index("audit_events_actor_id_created_at_idx").on(t.actorId, t.createdAt),
+    index("audit_events_subject_id_created_at_idx").on(t.subjectId, t.createdAt),
   ],
 );
 

@@ -1,19 +1,24 @@
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { getDb } from "@/db/client";
+import { recordSignIn } from "@/server/services/users/record-sign-in";
+import { verifyCredentials } from "@/server/services/users/verify-credentials";
 import { clientIp } from "./client-ip";
 import { sameOriginUrl } from "./same-origin-url";
 import { sessionSecret } from "./secret";
-import { verifyCredentials } from "@/server/services/users/verify-credentials";
+import { CLAIM_SESSION_VERSION } from "./session-token";
+
+export const SESSION_MAX_AGE_SECONDS = 60 * 60 * 24 * 7;
 
 /**
  * next-auth v4 with email + password. Credentials sign-in forces JWT sessions; the token holds
- * only the user id, and role / disabled are re-read from the database on each request.
+ * the user id and the session version it was issued under, and every request re-reads the
+ * user to check both (server/auth/session.ts).
  */
 export async function authOptions(): Promise<NextAuthOptions> {
   return {
     secret: await sessionSecret(),
-    session: { strategy: "jwt", maxAge: 60 * 60 * 24 * 7 },
+    session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
     pages: { signIn: "/sign-in" },
     providers: [
       CredentialsProvider({
@@ -24,12 +29,16 @@ export async function authOptions(): Promise<NextAuthOptions> {
         },
         async authorize(credentials, request) {
           if (!credentials) return null;
-          const user = await verifyCredentials(await getDb(), {
+          const db = await getDb();
+          const ip = clientIp(request.headers?.["x-forwarded-for"] as string | string[] | undefined);
+          const user = await verifyCredentials(db, {
             email: credentials.email,
             password: credentials.password,
-            ip: clientIp(request.headers?.["x-forwarded-for"] as string | string[] | undefined),
+            ip,
           });
-          return user ? { id: user.id, email: user.email, name: user.name } : null;
+          const recorded = await recordSignIn(db, { email: credentials.email, user, ip });
+          if (!user || !recorded) return null;
+          return { id: user.id, email: user.email, name: user.name, ...recorded };
         },
       }),
     ],
@@ -44,7 +53,10 @@ export const authCallbacks: NonNullable<NextAuthOptions["callbacks"]> = {
     return `${new URL(baseUrl).origin}${sameOriginUrl(url, baseUrl, new URL(baseUrl).pathname)}`;
   },
   jwt({ token, user }) {
-    if (user) token.sub = user.id;
+    if (user) {
+      token.sub = user.id;
+      token[CLAIM_SESSION_VERSION] = (user as { sessionVersion?: number }).sessionVersion ?? 0;
+    }
     return token;
   },
   session({ session, token }) {

@@ -1,6 +1,7 @@
 import type { Db } from "@/db/client";
 import { authenticateApiToken } from "@/server/services/users/authenticate-api-token";
 import type { SessionUser } from "@/server/services/users/session-user";
+import { clientIp } from "./client-ip";
 import { getSessionUser } from "./session";
 
 /** Who is acting, and through which API token (null: a browser session). */
@@ -8,9 +9,6 @@ export interface RequestAuth {
   user: SessionUser;
   tokenId: string | null;
 }
-
-/** next-auth v4's session cookie (`__Secure-` on https, `.0`, `.1` … when chunked). */
-const SESSION_COOKIE = /(?:^|;\s*)(?:__Secure-)?next-auth\.session-token(?:\.\d+)?=/;
 
 /**
  * Who is making this request: an API token (`Authorization: Bearer arb_…`) or the next-auth
@@ -22,12 +20,11 @@ export async function getRequestAuth(db: Db, request: Request): Promise<RequestA
   const authorization = request.headers.get("authorization");
   if (authorization !== null) {
     const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
-    return match?.[1] ? authenticateApiToken(db, { token: match[1] }) : null;
+    return match?.[1]
+      ? authenticateApiToken(db, { token: match[1], ip: clientIp(request.headers) })
+      : null;
   }
-  // Without a session cookie there is no session to look up (and scripts, tests and health
-  // checks skip next-auth entirely).
-  if (!SESSION_COOKIE.test(request.headers.get("cookie") ?? "")) return null;
-  const user = await getSessionUser(db);
+  const user = await getSessionUser(db, request.headers.get("cookie"));
   return user ? { user, tokenId: null } : null;
 }
 

@@ -1,4 +1,5 @@
 import { createCallerFactory, createTRPCRouter } from "./init";
+import { auditRouter } from "./routers/audit";
 import { campaignRouter } from "./routers/campaign";
 import { exportRouter } from "./routers/export";
 import { invitationRouter } from "./routers/invitation";
@@ -8,6 +9,7 @@ import { tokenRouter } from "./routers/token";
 import { userRouter } from "./routers/user";
 
 export const appRouter = createTRPCRouter({
+  audit: auditRouter,
   campaign: campaignRouter,
   export: exportRouter,
   invitation: invitationRouter,

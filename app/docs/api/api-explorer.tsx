@@ -9,6 +9,7 @@ const METHOD_STYLE: Record<string, string> = {
   post: "bg-emerald-100 text-emerald-800",
   put: "bg-amber-100 text-amber-800",
   patch: "bg-violet-100 text-violet-800",
+  delete: "bg-rose-100 text-rose-800",
 };
 
 function Schema({ schema }: { schema: unknown }) {

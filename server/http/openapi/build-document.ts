@@ -40,6 +40,15 @@ function operationObject(op: Operation): JsonObject {
       schema: { type: "string", format: "uuid" },
     });
   }
+  for (const sub of op.subIds ?? []) {
+    parameters.push({
+      name: sub.name,
+      in: "path",
+      required: true,
+      description: sub.description,
+      schema: { type: "string", format: "uuid" },
+    });
+  }
   for (const q of op.query ?? []) {
     parameters.push({
       name: q.name,
@@ -117,6 +126,8 @@ export function buildOpenApiDocument(options: { serverUrl?: string } = {}): Json
       { name: "Campaigns", description: "Campaign settings and members" },
       { name: "Tasks", description: "Claim, keep, skip and judge tasks" },
       { name: "Data", description: "Imports, exports and statistics" },
+      { name: "Users", description: "Accounts, roles, sessions and password resets" },
+      { name: "Audit", description: "Who did what, when" },
     ],
     paths,
     components: {

@@ -1,6 +1,9 @@
 import { and, eq, gt, isNull, lt, or, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { apiTokens, users } from "@/db/schema";
+import { AUDIT_ACTIONS } from "@/server/services/audit/audit-actions";
+import { recordAuditEvent } from "@/server/services/audit/record-audit-event";
+import { writeTransaction } from "@/server/services/with-retry";
 import { API_TOKEN_PREFIX, hashApiToken } from "./api-token-inputs";
 import type { SessionUser } from "./session-user";
 
@@ -9,17 +12,20 @@ const LAST_USED_RESOLUTION_SECONDS = 60;
 
 /**
  * The user a bearer token acts as (and the token's id), or null for an unknown, revoked,
- * expired or malformed token or a disabled account. The user is read fresh each time, so role changes apply at once.
+ * expired or malformed token or a disabled account. The user is read fresh each time, so role
+ * changes apply at once. A use from an IP the token was not last used from is audited.
  */
 export async function authenticateApiToken(
   db: Db,
-  params: { token: string },
+  params: { token: string; ip?: string | null },
 ): Promise<{ user: SessionUser; tokenId: string } | null> {
   const { token } = params;
   if (!token.startsWith(API_TOKEN_PREFIX) || token.length > 200) return null;
   const [row] = await db
     .select({
       tokenId: apiTokens.id,
+      tokenPrefix: apiTokens.prefix,
+      lastIp: apiTokens.lastIp,
       id: users.id,
       email: users.email,
       name: users.name,
@@ -37,20 +43,45 @@ export async function authenticateApiToken(
     )
     .limit(1);
   if (!row || row.disabled) return null;
-  await db
-    .update(apiTokens)
-    .set({ lastUsedAt: sql`now()` })
-    .where(
-      and(
-        eq(apiTokens.id, row.tokenId),
-        or(
-          isNull(apiTokens.lastUsedAt),
-          lt(
-            apiTokens.lastUsedAt,
-            sql`now() - make_interval(secs => ${LAST_USED_RESOLUTION_SECONDS})`,
+  const ip = params.ip ?? null;
+  if (ip !== null && ip !== row.lastIp) {
+    await writeTransaction(db, async (tx) => {
+      // Only the request that actually changes the stored IP writes the entry.
+      const changed = await tx
+        .update(apiTokens)
+        .set({ lastIp: ip, lastUsedAt: sql`now()` })
+        .where(
+          and(
+            eq(apiTokens.id, row.tokenId),
+            or(isNull(apiTokens.lastIp), sql`${apiTokens.lastIp} <> ${ip}`),
+          ),
+        )
+        .returning({ id: apiTokens.id });
+      if (changed.length === 0) return;
+      await recordAuditEvent(tx, {
+        actorId: row.id,
+        action: AUDIT_ACTIONS.tokenNewIp,
+        subjectType: "api_token",
+        subjectId: row.tokenId,
+        details: { ip, previousIp: row.lastIp, prefix: row.tokenPrefix },
+      });
+    });
+  } else {
+    await db
+      .update(apiTokens)
+      .set({ lastUsedAt: sql`now()` })
+      .where(
+        and(
+          eq(apiTokens.id, row.tokenId),
+          or(
+            isNull(apiTokens.lastUsedAt),
+            lt(
+              apiTokens.lastUsedAt,
+              sql`now() - make_interval(secs => ${LAST_USED_RESOLUTION_SECONDS})`,
+            ),
           ),
         ),
-      ),
-    );
+      );
+  }
   return { user: { id: row.id, email: row.email, name: row.name, role: row.role }, tokenId: row.tokenId };
 }

@@ -3,6 +3,16 @@ import { restRoute } from "@/server/http/rest-route";
 import { assertUuid } from "@/server/services/ids";
 import { addMemberBody } from "@/server/http/v1/schemas";
 import { addMember } from "@/server/services/campaigns/add-member";
+import { getCampaignForUser } from "@/server/services/campaigns/get-campaign-for-user";
+import { listMembers } from "@/server/services/campaigns/list-members";
+import { memberJson } from "@/server/http/v1/present-users";
+
+/** The campaign's annotators with their status and submitted count. */
+export const GET = restRoute<{ id: string }>("admin", async ({ db, user, params }) => {
+  await getCampaignForUser(db, { campaignId: params.id, user });
+  const members = await listMembers(db, { campaignId: params.id });
+  return Response.json({ members: members.map(memberJson) });
+});
 
 /** Adds an annotator by email: 201 when they joined now, 200 when they already were a member. */
 export const POST = restRoute<{ id: string }>("admin", async ({ db, user, params, request }) => {

@@ -1,0 +1,31 @@
+import { readJsonBody } from "@/server/http/json-body";
+import { restRoute } from "@/server/http/rest-route";
+import { updateMemberBody } from "@/server/http/v1/user-schemas";
+import { removeMember } from "@/server/services/campaigns/remove-member";
+import { setMemberStatus } from "@/server/services/campaigns/set-member-status";
+
+type Params = { id: string; user_id: string };
+
+/** Pauses (no new tasks) or resumes one annotator in the campaign. */
+export const PATCH = restRoute<Params>("admin", async ({ db, user, params, request }) => {
+  const body = await readJsonBody(request, updateMemberBody);
+  const updated = await setMemberStatus(db, {
+    campaignId: params.id,
+    userId: params.user_id,
+    status: body.status,
+    actorId: user.id,
+  });
+  return Response.json({ user_id: params.user_id, status: updated.status });
+});
+
+/** Takes the annotator out; their judgements stay, their open leases go back to the pool. */
+export const DELETE = restRoute<Params>("admin", async ({ db, user, params }) => {
+  const removed = await removeMember(db, {
+    campaignId: params.id,
+    userId: params.user_id,
+    actorId: user.id,
+  });
+  return Response.json({ user_id: params.user_id, released_leases: removed.releasedLeases });
+});
+
+export const dynamic = "force-dynamic";

@@ -1,0 +1,135 @@
+import { AUDIT_ACTION_NAMES } from "@/server/services/audit/audit-actions";
+import * as u from "../v1/user-schemas";
+import type { Operation } from "./operations";
+
+const member = [{ name: "user_id", description: "The member's user id" }];
+
+/** Campaign members for pipelines (adding one is in operations.ts, next to the campaign). */
+export const MEMBER_OPERATIONS: Operation[] = [
+  {
+    method: "get",
+    path: "/api/v1/campaigns/{id}/members",
+    operationId: "listMembers",
+    tag: "Campaigns",
+    tier: "admin",
+    idOf: "campaign",
+    summary: "List the campaign's annotators",
+    responses: { 200: { description: "The members", schema: u.campaignMemberListOut } },
+  },
+  {
+    method: "patch",
+    path: "/api/v1/campaigns/{id}/members/{user_id}",
+    operationId: "setMemberStatus",
+    tag: "Campaigns",
+    tier: "admin",
+    idOf: "campaign",
+    subIds: member,
+    summary: "Pause or resume a member",
+    description: "A paused member gets no new tasks.",
+    body: { schema: u.updateMemberBody },
+    responses: { 200: { description: "The new status", schema: u.updateMemberBody } },
+  },
+  {
+    method: "delete",
+    path: "/api/v1/campaigns/{id}/members/{user_id}",
+    operationId: "removeMember",
+    tag: "Campaigns",
+    tier: "admin",
+    idOf: "campaign",
+    subIds: member,
+    summary: "Remove a member",
+    description: "Their judgements stay; the leases they hold are ended and go back to the pool.",
+    responses: { 200: { description: "Removed" } },
+  },
+];
+
+export const USER_OPERATIONS: Operation[] = [
+  {
+    method: "get",
+    path: "/api/v1/users",
+    operationId: "listUsers",
+    tag: "Users",
+    tier: "admin",
+    summary: "List accounts",
+    query: [{ name: "search", description: "Part of an email or name" }],
+    responses: { 200: { description: "The accounts", schema: u.userListOut } },
+  },
+  {
+    method: "post",
+    path: "/api/v1/users",
+    operationId: "createUser",
+    tag: "Users",
+    tier: "admin",
+    summary: "Create an account",
+    description: "Without `password`, one is generated and returned once.",
+    body: { schema: u.createUserBody },
+    responses: { 201: { description: "Created", schema: u.createdUserOut } },
+  },
+  {
+    method: "get",
+    path: "/api/v1/users/{id}",
+    operationId: "getUser",
+    tag: "Users",
+    tier: "admin",
+    idOf: "user",
+    summary: "Read an account with its campaigns and tokens",
+    responses: { 200: { description: "The account", schema: u.userDetailsOut } },
+  },
+  {
+    method: "patch",
+    path: "/api/v1/users/{id}",
+    operationId: "updateUser",
+    tag: "Users",
+    tier: "admin",
+    idOf: "user",
+    summary: "Change role, disable or enable, rename",
+    description:
+      "A role change or a disable ends every session of the user; a disable also revokes every API token. The last active admin can be neither demoted nor disabled (409).",
+    body: { schema: u.updateUserBody },
+    responses: { 200: { description: "The account", schema: u.userOut } },
+  },
+  {
+    method: "post",
+    path: "/api/v1/users/{id}/sign-out",
+    operationId: "signOutUserEverywhere",
+    tag: "Users",
+    tier: "admin",
+    idOf: "user",
+    summary: "End every session of the user",
+    responses: { 204: { description: "Signed out" } },
+  },
+  {
+    method: "post",
+    path: "/api/v1/users/{id}/password-reset",
+    operationId: "createPasswordReset",
+    tag: "Users",
+    tier: "admin",
+    idOf: "user",
+    summary: "Make a single-use password reset link",
+    description: "The link expires; a newer link replaces older unused ones.",
+    responses: { 201: { description: "The link", schema: u.resetLinkOut } },
+  },
+  {
+    method: "get",
+    path: "/api/v1/audit-events",
+    operationId: "listAuditEvents",
+    tag: "Audit",
+    tier: "admin",
+    summary: "Read the audit log",
+    description:
+      "Newest first. Filters combine with AND. Page on with `cursor` = the previous page's `next_cursor`.",
+    query: [
+      { name: "campaign_id", description: "Events of one campaign" },
+      { name: "user_id", description: "Events the user did or that were done to them" },
+      {
+        name: "action",
+        description: `An action, or a prefix ending in \`*\`. Known: ${AUDIT_ACTION_NAMES.join(", ")}`,
+      },
+      { name: "since", description: "ISO time, inclusive" },
+      { name: "until", description: "ISO time, exclusive" },
+      { name: "cursor", description: "From `next_cursor`" },
+      { name: "limit", description: "1–200", default: "50" },
+    ],
+    responses: { 200: { description: "A page of events", schema: u.auditEventListOut } },
+  },
+];
