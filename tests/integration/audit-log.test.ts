@@ -96,7 +96,7 @@ describe("the audit log", () => {
     await recordSignIn(db, { email: user.email, user: null, ip: "198.51.100.2" });
     const token = await tokenFor(db, user);
     const from = (ip: string) =>
-      getRequestUser(db, new Request("http://x/", { headers: { authorization: `Bearer ${token}`, "x-forwarded-for": `${ip}, 10.0.0.1` } }));
+      getRequestUser(db, new Request("http://x/", { headers: { authorization: `Bearer ${token}`, "x-forwarded-for": `10.0.0.1, ${ip}` } }));
     await from("192.0.2.10");
     await from("192.0.2.10");
     await from("192.0.2.11");
