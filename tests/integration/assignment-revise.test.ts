@@ -70,7 +70,7 @@ describe("fixing the last answer", () => {
     expect(await exportRows(campaign.id, admin.id)).toEqual([]);
   });
 
-  it("re-validates the payload and allows only the annotator's own, most recent, recent answer", async () => {
+  it("re-validates the payload and allows any of the annotator's own answers within the window", async () => {
     const { db } = database;
     const { campaign, annotators } = await setupCampaign(db, { items: 3, annotators: 2, input: { overlap: 2 } });
     const [mine, theirs] = annotators.map((a) => callerFor(db, a));
@@ -84,7 +84,9 @@ describe("fixing the last answer", () => {
       payload,
     });
 
-    await expect(mine.task.revise(fix(older.judgementId))).rejects.toMatchObject({ code: "CONFLICT" });
+    // Not only the latest: an older answer of the same annotator can still be fixed.
+    const olderFix = await mine.task.revise(fix(older.judgementId));
+    expect(olderFix.revisionOf).toBe(older.judgementId);
     await expect(theirs.task.revise(fix(latest.judgementId))).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(mine.task.revise(fix(latest.judgementId, { choice: randomUUID() }))).rejects.toMatchObject({
       code: "BAD_REQUEST",
@@ -102,6 +104,6 @@ describe("fixing the last answer", () => {
       message: expect.stringMatching(/24 hours/) as unknown,
     });
     const stored = await db.select().from(judgements).where(eq(judgements.campaignId, campaign.id));
-    expect(stored).toHaveLength(2);
+    expect(stored).toHaveLength(3);
   });
 });

@@ -1,10 +1,11 @@
 import { randomInt } from "node:crypto";
-import { and, desc, eq, gt, gte, sql } from "drizzle-orm";
+import { and, desc, eq, gt, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { assignments, campaignMembers, campaigns, items, responses, users, type Campaign } from "@/db/schema";
 import { AppError } from "@/server/errors";
 import type { SessionUser } from "@/server/services/users/session-user";
 import { withRetry } from "@/server/services/with-retry";
+import { countSubmittedToday } from "./count-submitted-today";
 import { pickOpenItem } from "./pick-open-item";
 import { pickProbeItem } from "./pick-probe-item";
 import { releaseExpiredLeases } from "./release-expired-leases";
@@ -62,7 +63,7 @@ export async function claimNextTask(
         .limit(1);
       if (held) return { task: await loadTask(tx, held, { campaign }) };
 
-      if (campaign.dailyCap !== null && (await submittedToday(tx, campaignId, user.id)) >= campaign.dailyCap) {
+      if (campaign.dailyCap !== null && (await countSubmittedToday(tx, { campaignId, annotatorId: user.id })) >= campaign.dailyCap) {
         return { task: null, reason: "daily_cap" };
       }
 
@@ -124,22 +125,6 @@ async function lease(
     .returning();
   if (!assignment) throw new Error("insert returned no row");
   return loadTask(tx, assignment, { campaign, responses: itemResponses });
-}
-
-/** Tasks finished since midnight (server time), probes included: the cap is on work, not items. */
-async function submittedToday(tx: Db, campaignId: string, annotatorId: string): Promise<number> {
-  const [today] = await tx
-    .select({ n: sql<number>`count(*)::int` })
-    .from(assignments)
-    .where(
-      and(
-        eq(assignments.annotatorId, annotatorId),
-        eq(assignments.campaignId, campaignId),
-        eq(assignments.status, "submitted"),
-        gte(assignments.completedAt, sql`date_trunc('day', now())`),
-      ),
-    );
-  return Number(today?.n ?? 0);
 }
 
 /** Fisher–Yates with a cryptographic source: the screen order must not be predictable. */

@@ -1,11 +1,13 @@
 import { z } from "zod";
 import { claimNextTask } from "@/server/services/assignment/claim-next-task";
+import { getAnnotatorProgress } from "@/server/services/assignment/get-annotator-progress";
 import {
   heartbeatAssignment,
   saveDraft,
   skipAssignment,
 } from "@/server/services/assignment/lease-actions";
 import { campaignIdSchema } from "@/server/services/campaigns/campaign-inputs";
+import { listRecentJudgements } from "@/server/services/judgements/list-recent-judgements";
 import { reviseJudgement } from "@/server/services/judgements/revise-judgement";
 import { reviseJudgementInput } from "@/server/services/judgements/revise-judgement-input";
 import { submitJudgement } from "@/server/services/judgements/submit-judgement";
@@ -19,6 +21,16 @@ export const taskRouter = createTRPCRouter({
   claimNext: protectedProcedure
     .input(z.strictObject({ campaignId: campaignIdSchema }))
     .mutation(({ ctx, input }) => claimNextTask(ctx.db, { campaignId: input.campaignId, user: ctx.user })),
+
+  /** Done today and left for this annotator, with the campaign's name, for the screen's header. */
+  progress: protectedProcedure
+    .input(z.strictObject({ campaignId: campaignIdSchema }))
+    .query(({ ctx, input }) => getAnnotatorProgress(ctx.db, { campaignId: input.campaignId, user: ctx.user })),
+
+  /** The annotator's own answers that can still be revised, newest first ("edit previous"). */
+  recent: protectedProcedure
+    .input(z.strictObject({ campaignId: campaignIdSchema, limit: z.number().int().min(1).max(50).default(10) }))
+    .query(({ ctx, input }) => listRecentJudgements(ctx.db, { ...input, user: ctx.user })),
 
   heartbeat: protectedProcedure
     .input(assignmentInput)
