@@ -5,7 +5,7 @@ import { SignOutButton } from "./sign-out-button";
 export function AppHeader({ user }: { user: SessionUser }) {
   return (
     <header className="border-b border-slate-200 bg-white">
-      <div className="mx-auto flex max-w-7xl items-center justify-between gap-4 px-4 py-2">
+      <div className="mx-auto flex max-w-7xl flex-wrap items-center justify-between gap-x-4 gap-y-1 px-4 py-2">
         <nav className="flex items-center gap-4 text-sm" aria-label="Main">
           <Link href="/" className="text-base font-semibold tracking-tight">
             Arbiter
@@ -14,8 +14,8 @@ export function AppHeader({ user }: { user: SessionUser }) {
           <Link href="/campaigns">Annotate</Link>
           <Link href="/settings/tokens">Settings</Link>
         </nav>
-        <div className="flex items-center gap-3 text-sm">
-          <span className="text-slate-600" data-testid="signed-in-as">
+        <div className="flex min-w-0 items-center gap-3 text-sm">
+          <span className="min-w-0 break-all text-slate-600" data-testid="signed-in-as">
             {user.email} · {user.role}
           </span>
           <SignOutButton />

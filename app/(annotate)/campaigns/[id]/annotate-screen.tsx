@@ -45,7 +45,13 @@ export function AnnotateScreen({ campaignId }: { campaignId: string }) {
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const recent = useQuery(trpc.task.recent.queryOptions({ campaignId }));
-  const recentAnswers: SubmittedAnswer[] = recent.data ?? [];
+  // This tab's last answer counts before the list comes back from the server.
+  const [lastDone, setLastDone] = useState<SubmittedAnswer | null>(null);
+  const fromServer: SubmittedAnswer[] = recent.data ?? [];
+  const recentAnswers =
+    lastDone && !fromServer.some((a) => a.task.assignmentId === lastDone.task.assignmentId)
+      ? [lastDone, ...fromServer]
+      : fromServer;
   const claim = useMutation(trpc.task.claimNext.mutationOptions({ onSuccess: setResult }));
   const { mutate } = claim;
 
@@ -113,8 +119,9 @@ export function AnnotateScreen({ campaignId }: { campaignId: string }) {
               template={template}
               previous={editing}
               onCancel={() => setEditing(null)}
-              onRevised={() => {
+              onRevised={(revised) => {
                 setEditing(null);
+                if (lastDone?.task.assignmentId === revised.task.assignmentId) setLastDone(revised);
                 refreshCounters();
                 setNotice("Your earlier answer was changed.");
               }}
@@ -152,7 +159,8 @@ export function AnnotateScreen({ campaignId }: { campaignId: string }) {
                 active={editing === null}
                 onBusy={setBusy}
                 onNext={claimNext}
-                onSubmitted={(_done, next) => {
+                onSubmitted={(done, next) => {
+                  setLastDone(done);
                   setNotice(null);
                   refreshCounters();
                   if (next) setResult(next);
