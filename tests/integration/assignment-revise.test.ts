@@ -106,4 +106,35 @@ describe("fixing the last answer", () => {
     const stored = await db.select().from(judgements).where(eq(judgements.campaignId, campaign.id));
     expect(stored).toHaveLength(3);
   });
+
+  it("lists the annotator's own revisable answers from the server, newest first, with progress counts", async () => {
+    const { db } = database;
+    const { campaign, annotators } = await setupCampaign(db, { items: 3, annotators: 2, input: { overlap: 2, daily_cap: 10 } });
+    const [mine, theirs] = annotators.map((a) => callerFor(db, a));
+    if (!mine || !theirs) throw new Error("two annotators");
+    const firstTask = await claim(mine, campaign.id);
+    const first = await mine.task.submit(submission(firstTask));
+    const secondTask = await claim(mine, campaign.id);
+    const second = await mine.task.submit(submission(secondTask));
+    await theirs.task.submit(submission(await claim(theirs, campaign.id)));
+
+    const recent = await mine.task.recent({ campaignId: campaign.id });
+    expect(recent.map((r) => r.judgementId)).toEqual([second.judgementId, first.judgementId]);
+    expect(recent[1]?.task.responses.map((r) => r.id)).toEqual(firstTask.responses.map((r) => r.id));
+    expect(await mine.task.progress({ campaignId: campaign.id })).toEqual({
+      campaignName: campaign.name,
+      doneToday: 2,
+      dailyCap: 10,
+      left: 1,
+    });
+
+    // A revision replaces the answer in the list; answers past the window drop out.
+    const fixed = await mine.task.revise({ judgementId: first.judgementId, idempotencyKey: randomUUID(), payload: { choice: "tie" } });
+    await db
+      .update(assignments)
+      .set({ completedAt: sql`now() - interval '25 hours'` })
+      .where(eq(assignments.id, secondTask.assignmentId));
+    const after = await mine.task.recent({ campaignId: campaign.id });
+    expect(after.map((r) => [r.judgementId, r.payload])).toEqual([[fixed.judgementId, { choice: "tie" }]]);
+  });
 });
