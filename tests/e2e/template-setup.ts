@@ -10,11 +10,15 @@ export interface ExportedJudgement {
 }
 
 /** The admin signed in in a browser context of their own, so the annotator's page stays signed in. */
-export async function adminRequest(browser: Browser): Promise<APIRequestContext> {
+export async function adminPage(browser: Browser): Promise<Page> {
   const context = await browser.newContext();
   const page = await context.newPage();
   await signIn(page, E2E_ADMIN.email, E2E_ADMIN.password);
-  return page.request;
+  return page;
+}
+
+export async function adminRequest(browser: Browser): Promise<APIRequestContext> {
+  return (await adminPage(browser)).request;
 }
 
 async function ok(reply: Awaited<ReturnType<APIRequestContext["get"]>>) {
@@ -96,4 +100,8 @@ export async function expectNoSideScroll(page: Page) {
 
 export function responsesOf(prefix: string, n: number) {
   return Array.from({ length: n }, (_, i) => ({ id: `${prefix}${i + 1}`, content: `${prefix} answer ${i + 1}` }));
+}
+
+export function rankingTemplateItems(n: number) {
+  return Array.from({ length: n }, (_, i) => ({ id: `r${i}`, prompt: `Rank these ${i}`, responses: responsesOf(`item${i}-`, 4) }));
 }

@@ -5,13 +5,12 @@ import {
   expectNoSideScroll,
   exportJudgements,
   openTask,
+  rankingTemplateItems,
   responsesOf,
   setupCampaign,
 } from "./template-setup";
 
 const RANKING = { kind: "ranking", allow_ties: true, allow_not_rankable: true };
-const rankingItems = (n: number) =>
-  Array.from({ length: n }, (_, i) => ({ id: `r${i}`, prompt: `Rank these ${i}`, responses: responsesOf(`item${i}-`, 4) }));
 
 /** The tray's rows as "Response 3: 1st", best first. */
 async function tray(task: Locator) {
@@ -29,7 +28,7 @@ test("ranking by keyboard: 3 1 4 2 Enter, a tie, none acceptable; the draft surv
   browser,
 }) => {
   const admin = await adminRequest(browser);
-  const { campaignId, annotator } = await setupCampaign(admin, { template: RANKING, items: rankingItems(3) });
+  const { campaignId, annotator } = await setupCampaign(admin, { template: RANKING, items: rankingTemplateItems(3) });
   const task = await openTask(page, campaignId, annotator);
   await expectNoSideScroll(page);
 
@@ -86,7 +85,7 @@ test("ranking by keyboard: 3 1 4 2 Enter, a tie, none acceptable; the draft surv
 
 test("ranking of 4 by mouse drag", async ({ page, browser }) => {
   const admin = await adminRequest(browser);
-  const { campaignId, annotator } = await setupCampaign(admin, { template: RANKING, items: rankingItems(1) });
+  const { campaignId, annotator } = await setupCampaign(admin, { template: RANKING, items: rankingTemplateItems(1) });
   const task = await openTask(page, campaignId, annotator);
   const assignment = (await task.getAttribute("data-assignment-id")) ?? "";
   const handle = task.getByRole("button", { name: "Drag Response 4" });
