@@ -41,7 +41,7 @@ export function registerStart(program: Command): void {
       // Migrate and seed, then release the database before the server opens it (PGlite is one process).
       const seeded = await withDatabase(async ({ db, driver }) => {
         process.stdout.write(`Database: ${driver === "pg" ? "PostgreSQL (DATABASE_URL)" : `PGlite at ${config.PGLITE_DIR}`}\n`);
-        return seedFromEnv(db);
+        return seedFromEnv(db, url);
       });
       printSeedResult(seeded);
       process.stdout.write(`Arbiter is starting on ${url}\n`);
