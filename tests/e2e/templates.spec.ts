@@ -23,7 +23,7 @@ async function keys(page: Page, sequence: string) {
   for (const key of sequence.split(" ")) await page.keyboard.press(key);
 }
 
-test("ranking by keyboard: 3 1 4 2 Enter, a tie, none acceptable; the draft survives a reload, and so does edit previous", async ({
+test("ranking by keyboard: 3 1 4 2 Enter, a tie, none acceptable; the draft survives a reload, and edit previous revises any recent answer", async ({
   page,
   browser,
 }) => {
@@ -74,10 +74,20 @@ test("ranking by keyboard: 3 1 4 2 Enter, a tie, none acceptable; the draft surv
   await expect(edit).toHaveAttribute("data-assignment-id", third);
   await expect(edit.getByText("None of the responses is acceptable.")).toBeVisible();
 
+  // Any recent answer, not only the last: the oldest comes back in its order and is revised.
+  const recent = page.getByRole("navigation", { name: "Your recent answers" }).getByRole("button");
+  await expect(recent).toHaveCount(3);
+  await recent.nth(2).click();
+  await expect(edit).toHaveAttribute("data-assignment-id", first);
+  expect(await tray(edit)).toEqual(["Response 3: 1st", "Response 1: 2nd", "Response 4: 3rd", "Response 2: 4th"]);
+  await keys(page, "Backspace Backspace 2 4 Enter");
+  await expect(page.getByRole("status").filter({ hasText: "earlier answer was changed" })).toBeVisible();
+
   const rows = await exportJudgements(admin, campaignId);
   const by = (id: string) => rows.find((r) => r.assignment_id === id);
   const d1 = by(first)?.display_order ?? [];
-  expect(by(first)?.payload).toEqual({ ranking: [[d1[2]], [d1[0]], [d1[3]], [d1[1]]] });
+  expect(by(first)?.revision_of).toEqual(expect.any(String));
+  expect(by(first)?.payload).toEqual({ ranking: [[d1[2]], [d1[0]], [d1[1]], [d1[3]]] });
   const d2 = by(second)?.display_order ?? [];
   expect(by(second)?.payload).toEqual({ ranking: [[d2[1], d2[3]], [d2[0]], [d2[2]]] });
   expect(by(third)?.payload).toEqual({ not_rankable: true });
