@@ -42,9 +42,14 @@ export const taskRouter = createTRPCRouter({
       saveDraft(ctx.db, { assignmentId: input.assignmentId, draft: input.draft, user: ctx.user }),
     ),
 
+  /** With `claimNext`, the reply carries the next task, as `submit` does. */
   skip: protectedProcedure
-    .input(assignmentInput.extend({ reason: z.string().min(1).max(500) }))
-    .mutation(({ ctx, input }) => skipAssignment(ctx.db, { ...input, user: ctx.user })),
+    .input(assignmentInput.extend({ reason: z.string().min(1).max(500), claimNext: z.boolean().default(false) }))
+    .mutation(async ({ ctx, input }) => {
+      const { claimNext, ...skip } = input;
+      const { campaignId } = await skipAssignment(ctx.db, { ...skip, user: ctx.user });
+      return { next: claimNext ? await claimNextTask(ctx.db, { campaignId, user: ctx.user }) : null };
+    }),
 
   /**
    * With `claimNext`, the reply also carries the annotator's next task, so the screen can show

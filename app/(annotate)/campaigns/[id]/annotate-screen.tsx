@@ -158,7 +158,12 @@ export function AnnotateScreen({ campaignId }: { campaignId: string }) {
                 task={result.task}
                 active={editing === null}
                 onBusy={setBusy}
-                onNext={claimNext}
+                onNext={(next) => {
+                  if (next) {
+                    setResult(next);
+                    refreshCounters();
+                  } else claimNext();
+                }}
                 onSubmitted={(done, next) => {
                   setLastDone(done);
                   setNotice(null);

@@ -39,8 +39,8 @@ export function TemplateTask<T, A>({
   active: boolean;
   /** Called with the stored answer and the next claim, which the submit reply carries. */
   onSubmitted: (done: SubmittedAnswer, next: RouterOutputs["task"]["claimNext"] | null) => void;
-  /** Move on without an answer (after a skip or a refused submit). */
-  onNext: () => void;
+  /** Move on without an answer (after a skip, whose reply carries the next task, or a refused submit). */
+  onNext: (next?: RouterOutputs["task"]["claimNext"] | null) => void;
   onBusy: (busy: boolean) => void;
 }) {
   const trpc = useTRPC();
@@ -58,7 +58,7 @@ export function TemplateTask<T, A>({
         onSubmitted({ task, payload: sent.current, judgementId: reply.judgementId }, reply.next),
     }),
   );
-  const skip = useMutation(trpc.task.skip.mutationOptions({ onSuccess: onNext }));
+  const skip = useMutation(trpc.task.skip.mutationOptions({ onSuccess: (reply) => onNext(reply.next) }));
   const busy = submit.isPending || skip.isPending;
   // A refused late submit (lease expired, item full) cannot succeed on retry: keep the answer
   // on screen with the reason, and offer the next task instead.
@@ -84,7 +84,7 @@ export function TemplateTask<T, A>({
   useKeys((key) => {
     if (busy) return true;
     if (closed) {
-      if (key === "n") onNext();
+      if (key === "n") onNext(null);
       return key === "n";
     }
     const binding = bindingFor(keys, key) ?? bindingFor(SCREEN_KEYS, key);
@@ -130,7 +130,7 @@ export function TemplateTask<T, A>({
               type="button"
               className="btn btn-primary"
               aria-keyshortcuts={shortcutOf(SCREEN_KEYS, "next")}
-              onClick={onNext}
+              onClick={() => onNext(null)}
             >
               Next task <span className="kbd">{hintOf(SCREEN_KEYS, "next")}</span>
             </button>
@@ -152,7 +152,7 @@ export function TemplateTask<T, A>({
           pending={skip.isPending}
           error={skip.error?.message ?? null}
           onClose={() => setSkipping(false)}
-          onSkip={(reason) => skip.mutate({ assignmentId: task.assignmentId, reason })}
+          onSkip={(reason) => skip.mutate({ assignmentId: task.assignmentId, reason, claimNext: true })}
         />
       )}
     </>
