@@ -20,8 +20,8 @@ export function AppHeader({ user }: { user: SessionUser }) {
           <Link href="/campaigns">Annotate</Link>
           <Link href="/settings/tokens">Settings</Link>
         </nav>
-        <div className="flex items-center gap-3 text-sm">
-          <span className="text-slate-600" data-testid="signed-in-as">
+        <div className="flex min-w-0 items-center gap-3 text-sm">
+          <span className="min-w-0 break-all text-slate-600" data-testid="signed-in-as">
             {user.email} · {user.role}
           </span>
           <SignOutButton />

@@ -67,6 +67,8 @@ export const templateConfigSchema = z.discriminatedUnion("kind", [
 
 export type TemplateConfig = z.infer<typeof templateConfigSchema>;
 export type PairwiseTemplate = z.infer<typeof pairwiseTemplateSchema>;
+export type RankingTemplate = z.infer<typeof rankingTemplateSchema>;
+export type RatingTemplate = z.infer<typeof ratingTemplateSchema>;
 export type TemplateKind = TemplateConfig["kind"];
 
 /** How many responses an item of each template kind may carry. */
@@ -75,3 +77,16 @@ export const RESPONSE_COUNT_BOUNDS: Record<TemplateKind, { min: number; max: num
   ranking: { min: 3, max: 9 },
   rating: { min: 1, max: 9 },
 };
+
+/** A new template of a kind with every default filled in (the rating one needs an attribute). */
+export function defaultTemplate(kind: TemplateKind): TemplateConfig {
+  return templateConfigSchema.parse(
+    kind === "rating" ? { kind, attributes: [{ name: "helpfulness", min: 1, max: 5 }] } : { kind },
+  );
+}
+
+/** The Likert scales offered for rating attributes (DESIGN §5: 1–5, or 0–4 as in HelpSteer2). */
+export const LIKERT_SCALES = [
+  { min: 1, max: 5 },
+  { min: 0, max: 4 },
+] as const;

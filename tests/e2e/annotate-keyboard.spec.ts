@@ -99,7 +99,7 @@ test("annotator works by keyboard only: help, guidelines, draft on reload, skip,
   const seenPrompts = [(await prompt.innerText()).replace(/^User\s*/i, "").trim()];
   await page.keyboard.press("2");
   await page.keyboard.press("Enter");
-  await expect(page.getByText("1 submitted this session")).toBeVisible();
+  await expect(page.getByText("1 done today")).toBeVisible();
   await expect(task).not.toHaveAttribute("data-assignment-id", revisedTask);
   await page.keyboard.press("u");
   const edit = page.getByRole("article", { name: "Previous answer" });
@@ -115,7 +115,7 @@ test("annotator works by keyboard only: help, guidelines, draft on reload, skip,
   );
   await page.keyboard.press("Enter");
   await expect(
-    page.getByRole("status").filter({ hasText: "previous answer was changed" }),
+    page.getByRole("status").filter({ hasText: "earlier answer was changed" }),
   ).toBeVisible();
   await expect(edit).toBeHidden();
 
@@ -128,7 +128,7 @@ test("annotator works by keyboard only: help, guidelines, draft on reload, skip,
     seenPrompts.push((await prompt.innerText()).replace(/^User\s*/i, "").trim());
     await page.keyboard.press("1");
     await page.keyboard.press("Enter");
-    await expect(page.getByText(`${done} submitted this session`)).toBeVisible();
+    await expect(page.getByText(`${done} done today`)).toBeVisible();
   }
   expect(seenPrompts).toHaveLength(3);
   expect(seenPrompts).not.toContain(skippedPrompt);
@@ -213,28 +213,27 @@ test("strength, flags and rationale by keyboard come back from the draft; keys t
   await expect(task.getByLabel("unsafe")).toBeChecked();
   await expect(task.getByLabel(/^Rationale/)).toHaveValue("B is right 1");
   await page.keyboard.press("Enter");
-  await expect(page.getByText("1 submitted this session")).toBeVisible();
+  await expect(page.getByText("1 done today")).toBeVisible();
 
-  // Meanwhile another tab answers the next task: the older answer can no longer be changed,
-  // and the edit says so instead of failing silently.
+  // Meanwhile another tab changes the same answer: this edit is stale, and says so.
   await page.keyboard.press("u");
   const edit = page.getByRole("article", { name: "Previous answer" });
   await expect(edit).toBeVisible();
   const other = await page.context().newPage();
   await other.goto(`/campaigns/${campaignId}`);
-  await other.getByLabel(/^Rationale/).fill("A is fine");
+  await expect(other.getByRole("article", { name: "Task" })).toBeVisible();
+  await other.keyboard.press("u");
+  await other.getByRole("article", { name: "Previous answer" }).getByLabel(/^Rationale/).fill("A is fine");
   // Escape leaves the text field, so the next keys are commands again.
   await other.keyboard.press("Escape");
   await other.keyboard.press("1");
   await other.keyboard.press("q");
   await other.keyboard.press("Enter");
-  await expect(other.getByText("1 submitted this session")).toBeVisible();
+  await expect(other.getByRole("status").filter({ hasText: "earlier answer was changed" })).toBeVisible();
   await other.close();
   await page.keyboard.press("1");
   await page.keyboard.press("Enter");
-  await expect(edit.getByRole("alert")).toContainText(
-    "Only your most recent answer can be changed",
-  );
+  await expect(edit.getByRole("alert")).toContainText("changed since");
   await expect(edit.getByRole("button", { name: "A is better" })).toHaveAttribute(
     "aria-pressed",
     "true",

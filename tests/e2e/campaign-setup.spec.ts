@@ -73,7 +73,7 @@ test("admin imports HH-RLHF with a preview, sets overlap 2, invites by link; the
     "true",
   );
   await guest.keyboard.press("Enter");
-  await expect(guest.getByText("1 submitted this session")).toBeVisible();
+  await expect(guest.getByText("1 done today")).toBeVisible();
 
   // The link worked once: following it again says so.
   await guest.goto(link);

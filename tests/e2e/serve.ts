@@ -38,6 +38,7 @@ await migrateDatabase(handle);
 await seedFirstRun(handle.db, {
   adminEmail: process.env.ARBITER_ADMIN_EMAIL ?? "e2e-admin@example.test",
   adminPassword: process.env.ARBITER_ADMIN_PASSWORD,
+  baseUrl: `http://localhost:${port}`,
 });
 await handle.close();
 

@@ -60,7 +60,7 @@ test("admin uploads, annotator judges by keyboard, admin exports rows matching t
       "true",
     );
     await page.keyboard.press("Enter");
-    await expect(page.getByText(`${index + 1} submitted this session`)).toBeVisible();
+    await expect(page.getByText(`${index + 1} done today`)).toBeVisible();
     if (key === "1") expected.push({ prompt: promptText, chosen: a, rejected: b });
     if (key === "2") expected.push({ prompt: promptText, chosen: b, rejected: a });
   }

@@ -70,7 +70,7 @@ describe("fixing the last answer", () => {
     expect(await exportRows(campaign.id, admin.id)).toEqual([]);
   });
 
-  it("re-validates the payload and allows only the annotator's own, most recent, recent answer", async () => {
+  it("re-validates the payload and allows any of the annotator's own answers within the window", async () => {
     const { db } = database;
     const { campaign, annotators } = await setupCampaign(db, { items: 3, annotators: 2, input: { overlap: 2 } });
     const [mine, theirs] = annotators.map((a) => callerFor(db, a));
@@ -84,7 +84,9 @@ describe("fixing the last answer", () => {
       payload,
     });
 
-    await expect(mine.task.revise(fix(older.judgementId))).rejects.toMatchObject({ code: "CONFLICT" });
+    // Not only the latest: an older answer of the same annotator can still be fixed.
+    const olderFix = await mine.task.revise(fix(older.judgementId));
+    expect(olderFix.revisionOf).toBe(older.judgementId);
     await expect(theirs.task.revise(fix(latest.judgementId))).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(mine.task.revise(fix(latest.judgementId, { choice: randomUUID() }))).rejects.toMatchObject({
       code: "BAD_REQUEST",
@@ -102,6 +104,37 @@ describe("fixing the last answer", () => {
       message: expect.stringMatching(/24 hours/) as unknown,
     });
     const stored = await db.select().from(judgements).where(eq(judgements.campaignId, campaign.id));
-    expect(stored).toHaveLength(2);
+    expect(stored).toHaveLength(3);
+  });
+
+  it("lists the annotator's own revisable answers from the server, newest first, with progress counts", async () => {
+    const { db } = database;
+    const { campaign, annotators } = await setupCampaign(db, { items: 3, annotators: 2, input: { overlap: 2, daily_cap: 10 } });
+    const [mine, theirs] = annotators.map((a) => callerFor(db, a));
+    if (!mine || !theirs) throw new Error("two annotators");
+    const firstTask = await claim(mine, campaign.id);
+    const first = await mine.task.submit(submission(firstTask));
+    const secondTask = await claim(mine, campaign.id);
+    const second = await mine.task.submit(submission(secondTask));
+    await theirs.task.submit(submission(await claim(theirs, campaign.id)));
+
+    const recent = await mine.task.recent({ campaignId: campaign.id });
+    expect(recent.map((r) => r.judgementId)).toEqual([second.judgementId, first.judgementId]);
+    expect(recent[1]?.task.responses.map((r) => r.id)).toEqual(firstTask.responses.map((r) => r.id));
+    expect(await mine.task.progress({ campaignId: campaign.id })).toEqual({
+      campaignName: campaign.name,
+      doneToday: 2,
+      dailyCap: 10,
+      left: 1,
+    });
+
+    // A revision replaces the answer in the list; answers past the window drop out.
+    const fixed = await mine.task.revise({ judgementId: first.judgementId, idempotencyKey: randomUUID(), payload: { choice: "tie" } });
+    await db
+      .update(assignments)
+      .set({ completedAt: sql`now() - interval '25 hours'` })
+      .where(eq(assignments.id, secondTask.assignmentId));
+    const after = await mine.task.recent({ campaignId: campaign.id });
+    expect(after.map((r) => [r.judgementId, r.payload])).toEqual([[fixed.judgementId, { choice: "tie" }]]);
   });
 });

@@ -59,6 +59,8 @@ describe("authorization tiers", () => {
     const outsiderCaller = callerFor(db, outsider);
     await expect(outsiderCaller.campaign.byId({ campaignId: campaign.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(outsiderCaller.task.claimNext({ campaignId: campaign.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(outsiderCaller.task.progress({ campaignId: campaign.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(outsiderCaller.task.recent({ campaignId: campaign.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
 
     const { task } = await callerFor(db, member).task.claimNext({ campaignId: campaign.id });
     if (!task) throw new Error("expected a task");

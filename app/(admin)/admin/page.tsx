@@ -14,7 +14,7 @@ export default function AdminHome() {
       </section>
       <section aria-labelledby="new-campaign-heading" className="card h-fit">
         <h2 id="new-campaign-heading" className="mb-3 font-semibold">
-          New pairwise campaign
+          New campaign
         </h2>
         <NewCampaignForm />
       </section>

@@ -8,18 +8,20 @@ export const DEFAULT_ADMIN_EMAIL = "admin@arbiter.local";
 export function registerSeed(program: Command): void {
   program
     .command("seed")
-    .description("On an empty database, create the admin account and a demo campaign")
+    .description("On an empty database, create the admin account and the demo campaigns")
     .action(async () => {
       const result = await withDatabase(({ db }) => seedFromEnv(db));
       printSeedResult(result);
     });
 }
 
-export function seedFromEnv(db: Parameters<typeof seedFirstRun>[0]): Promise<FirstRunResult> {
-  const { ARBITER_ADMIN_EMAIL, ARBITER_ADMIN_PASSWORD } = env();
+/** `baseUrl` is the address the app will serve on (the demo's images come from it). */
+export function seedFromEnv(db: Parameters<typeof seedFirstRun>[0], baseUrl?: string): Promise<FirstRunResult> {
+  const { ARBITER_ADMIN_EMAIL, ARBITER_ADMIN_PASSWORD, NEXTAUTH_URL, PORT } = env();
   return seedFirstRun(db, {
     adminEmail: ARBITER_ADMIN_EMAIL ?? DEFAULT_ADMIN_EMAIL,
     adminPassword: ARBITER_ADMIN_PASSWORD,
+    baseUrl: baseUrl ?? NEXTAUTH_URL ?? `http://localhost:${PORT}`,
   });
 }
 
@@ -37,7 +39,7 @@ export function printSeedResult(result: FirstRunResult): void {
       "  Admin login",
       `    email:    ${result.adminEmail}`,
       `    password: ${password}`,
-      "  A demo campaign with 6 pairwise items is ready.",
+      "  Three demo campaigns (pairwise, ranking, rating) are ready.",
       "",
     ].join("\n") + "\n",
   );

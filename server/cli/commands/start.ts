@@ -41,7 +41,7 @@ export function registerStart(program: Command): void {
         // Without NEXTAUTH_SECRET every instance shares one generated in the database; a
         // secret that differs from the other instances' stops the start here, with the reason.
         await resolveSessionSecret(db, { configured: configuredAuthSecret() });
-        return seedFromEnv(db);
+        return seedFromEnv(db, url);
       });
       printSeedResult(seeded);
       process.stdout.write(`Arbiter is starting on ${url}\n`);

@@ -1,5 +1,5 @@
 import { randomInt } from "node:crypto";
-import { and, desc, eq, gt, gte, sql } from "drizzle-orm";
+import { and, desc, eq, gt, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import {
   assignments,
@@ -13,6 +13,7 @@ import {
 import { AppError } from "@/server/errors";
 import type { SessionUser } from "@/server/services/users/session-user";
 import { writeTransaction } from "@/server/services/with-retry";
+import { countSubmittedToday } from "./count-submitted-today";
 import { pickOpenItem } from "./pick-open-item";
 import { pickProbeItem } from "./pick-probe-item";
 import { releaseExpiredLeases } from "./release-expired-leases";
@@ -71,7 +72,7 @@ export async function claimNextTask(
 
     if (
       campaign.dailyCap !== null &&
-      (await submittedToday(tx, campaignId, user.id)) >= campaign.dailyCap
+      (await countSubmittedToday(tx, { campaignId, annotatorId: user.id })) >= campaign.dailyCap
     ) {
       return { task: null, reason: "daily_cap" };
     }
@@ -140,21 +141,6 @@ async function lease(
 }
 
 /** Tasks finished since midnight (server time), probes included: the cap is on work, not items. */
-async function submittedToday(tx: Db, campaignId: string, annotatorId: string): Promise<number> {
-  const [today] = await tx
-    .select({ n: sql<number>`count(*)::int` })
-    .from(assignments)
-    .where(
-      and(
-        eq(assignments.annotatorId, annotatorId),
-        eq(assignments.campaignId, campaignId),
-        eq(assignments.status, "submitted"),
-        gte(assignments.completedAt, sql`date_trunc('day', now())`),
-      ),
-    );
-  return Number(today?.n ?? 0);
-}
-
 /** Fisher–Yates with a cryptographic source: the screen order must not be predictable. */
 export function shuffle<T>(values: readonly T[]): T[] {
   const out = [...values];

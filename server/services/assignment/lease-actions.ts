@@ -56,20 +56,22 @@ export async function saveDraft(
 export async function skipAssignment(
   db: Db,
   params: { assignmentId: string; user: SessionUser; reason: string },
-): Promise<void> {
+): Promise<{ campaignId: string }> {
   const reason = params.reason.trim().slice(0, 500);
   if (!reason) throw new AppError("BAD_REQUEST", "Say why you skip this task");
-  await writeTransaction(db, async (tx) => {
+  return writeTransaction(db, async (tx) => {
     const { assignment } = await lockOwnLease(tx, params.assignmentId, params.user);
+    const done = { campaignId: assignment.campaignId };
     await tx
       .update(assignments)
       .set({ status: "skipped", skipReason: reason, completedAt: sql`now()` })
       .where(eq(assignments.id, assignment.id));
     // A probe never held a slot, so it has none to give back.
-    if (assignment.purpose !== "regular") return;
+    if (assignment.purpose !== "regular") return done;
     await tx
       .update(items)
       .set({ openSlots: sql`${items.openSlots} + 1` })
       .where(eq(items.id, assignment.itemId));
+    return done;
   });
 }

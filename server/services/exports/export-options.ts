@@ -25,6 +25,10 @@ export const AGGREGATIONS = [
 ] as const;
 export type Aggregation = (typeof AGGREGATIONS)[number];
 
+/** Pair formats: a response travels as assistant text, so they hold text responses only. */
+export type PairFormat = Extract<ExportFormat, "trl" | "trl-implicit" | "trl-kto" | "openai-dpo" | "hh-rlhf">;
+export const PAIR_FORMATS: readonly ExportFormat[] = ["trl", "trl-implicit", "trl-kto", "openai-dpo", "hh-rlhf"];
+
 /** Formats whose consumers cannot express a tie or a both-bad verdict as a pair. */
 export const STRICT_PAIR_FORMATS: readonly ExportFormat[] = ["trl", "trl-implicit", "openai-dpo"];
 

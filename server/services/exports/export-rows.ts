@@ -5,7 +5,6 @@ import type { RankedItem } from "@/server/formats/ranking-pairs";
 import { RANKINGS_COLUMNS, toRankingsRow } from "@/server/formats/rankings-row";
 import { ratingsColumns, toRatingsRows } from "@/server/formats/ratings-row";
 import { splitForPrompt, type SplitName } from "@/server/formats/split";
-import { AppError } from "@/server/errors";
 import type { RatingPayload } from "@/server/services/judgements/judgement-payload";
 import {
   consensusLabels,
@@ -42,12 +41,6 @@ export function exportRowSource(db: Db, ctx: ExportContext): RowSource {
   const format = options.format;
   const kWise =
     template.kind === "ranking" || (template.kind === "rating" && template.then === "ranking");
-  if (format === "ratings" && template.kind !== "rating") {
-    throw new AppError(
-      "BAD_REQUEST",
-      "The ratings export needs a campaign with the rating template",
-    );
-  }
   const attributes = template.kind === "rating" ? template.attributes.map((a) => a.name) : [];
   const columns = isPairFormat(format)
     ? pairColumns(format, options, kWise)

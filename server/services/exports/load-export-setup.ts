@@ -1,8 +1,9 @@
-import { eq } from "drizzle-orm";
+import { and, eq, ne } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { campaigns, type Campaign } from "@/db/schema";
+import { campaigns, items, responses, type Campaign } from "@/db/schema";
 import { AppError } from "@/server/errors";
 import { assertUuid } from "@/server/services/ids";
+import { exportKindIssues, isTextOnlyFormat } from "./export-kinds";
 import { exportOptionsSchema, type ExportOptions, type ExportOptionsInput } from "./export-options";
 
 /**
@@ -30,5 +31,30 @@ export async function loadExportSetup(
   }
   const [campaign] = await db.select().from(campaigns).where(eq(campaigns.id, params.campaignId));
   if (!campaign) throw new AppError("NOT_FOUND", "No such campaign");
+  const issues = exportKindIssues(campaign.template, parsed.data);
+  if (issues.length > 0) {
+    throw new AppError("BAD_REQUEST", issues.map((i) => i.message).join("; "), { issues });
+  }
+  if (isTextOnlyFormat(parsed.data.format)) await assertTextResponses(db, campaign.id, parsed.data.format);
   return { campaign, options: parsed.data };
+}
+
+/**
+ * TRL, OpenAI and HH rows carry each response as assistant text: an image or audio response
+ * would arrive there as a bare URL posing as the model's words. Refused, with the way out.
+ */
+async function assertTextResponses(db: Db, campaignId: string, format: string): Promise<void> {
+  const [media] = await db
+    .select({ kind: responses.contentKind })
+    .from(responses)
+    .innerJoin(items, eq(items.id, responses.itemId))
+    .where(and(eq(items.campaignId, campaignId), ne(responses.contentKind, "text"), ne(responses.contentKind, "code")))
+    .limit(1);
+  if (media) {
+    throw new AppError(
+      "BAD_REQUEST",
+      `${format} holds text only, and this campaign has ${media.kind} responses: export judgements, rankings or ratings instead`,
+      { issues: [{ path: "format", message: `${format} cannot carry ${media.kind} responses` }] },
+    );
+  }
 }

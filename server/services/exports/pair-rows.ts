@@ -4,20 +4,8 @@ import { toOpenAiDpoRow } from "@/server/formats/openai-dpo";
 import { toTrlExplicitRow } from "@/server/formats/trl";
 import { toTrlImplicitRow } from "@/server/formats/trl-implicit";
 import { toTrlKtoRows } from "@/server/formats/trl-kto";
-import type { ExportFormat, ExportOptions } from "./export-options";
+import { PAIR_FORMATS, type ExportFormat, type ExportOptions, type PairFormat } from "./export-options";
 import type { PairOutcome } from "./pair-votes";
-
-export type PairFormat = Extract<
-  ExportFormat,
-  "trl" | "trl-implicit" | "trl-kto" | "openai-dpo" | "hh-rlhf"
->;
-export const PAIR_FORMATS: readonly ExportFormat[] = [
-  "trl",
-  "trl-implicit",
-  "trl-kto",
-  "openai-dpo",
-  "hh-rlhf",
-];
 
 export function isPairFormat(format: ExportFormat): format is PairFormat {
   return PAIR_FORMATS.includes(format);

@@ -1,4 +1,4 @@
-import { and, eq, ne, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { assignments, judgements } from "@/db/schema";
 import { lockAssignment } from "@/server/services/assignment/lock-assignment";
@@ -18,9 +18,9 @@ import { validateItemPayload } from "./validate-item-payload";
 /**
  * "Fix my last answer" (DESIGN §1, §5 key `u`). Judgements are append-only: the correction is a
  * new row on the same assignment whose revision_of names the row it supersedes, so exports (which
- * read only live rows) see the correction and the history stays. Only the annotator's own most
- * recent answer in the campaign, and only for a while after it was given: older answers are
- * data others may already have used. The item's count does not change (one live answer either way).
+ * read only live rows) see the correction and the history stays. Any of the annotator's own live
+ * answers, but only for a while after it was given: older answers are data others may already
+ * have used. The item's count does not change (one live answer either way).
  */
 export async function reviseJudgement(
   db: Db,
@@ -63,7 +63,7 @@ export async function reviseJudgement(
           "This answer has been changed since; reload to edit the latest one",
         );
       }
-      await assertMostRecent(tx, assignment.id, assignment.campaignId, user.id);
+      await assertRevisable(tx, assignment.id);
 
       const payload = await validateItemPayload(tx, {
         template: campaign.template,
@@ -92,16 +92,8 @@ export async function reviseJudgement(
   }
 }
 
-/**
- * The assignment must be the annotator's latest finished task in the campaign, and recent. Reads
- * only their own assignments (assignments_annotator_id_campaign_id_status_idx).
- */
-async function assertMostRecent(
-  tx: Db,
-  assignmentId: string,
-  campaignId: string,
-  annotatorId: string,
-) {
+/** The assignment must be submitted, and recently enough. */
+async function assertRevisable(tx: Db, assignmentId: string) {
   const [own] = await tx
     .select({
       recent: sql<boolean>`${assignments.completedAt} > now() - make_interval(hours => ${REVISION_WINDOW_HOURS})`,
@@ -115,18 +107,4 @@ async function assertMostRecent(
       `Answers can be changed for ${REVISION_WINDOW_HOURS} hours after submitting`,
     );
   }
-  const [newer] = await tx
-    .select({ id: assignments.id })
-    .from(assignments)
-    .where(
-      and(
-        eq(assignments.annotatorId, annotatorId),
-        eq(assignments.campaignId, campaignId),
-        eq(assignments.status, "submitted"),
-        ne(assignments.id, assignmentId),
-        sql`${assignments.completedAt} > (select completed_at from assignments where id = ${assignmentId})`,
-      ),
-    )
-    .limit(1);
-  if (newer) throw new AppError("CONFLICT", "Only your most recent answer can be changed");
 }

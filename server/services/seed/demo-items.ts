@@ -1,4 +1,4 @@
-/** A handful of pairwise items that show what the annotate screen handles: markdown, code, multi-turn. */
+/** A handful of pairwise items that show what the annotate screen handles: markdown, code, math, multi-turn. */
 export const DEMO_ITEMS = [
   {
     id: "demo-1",
@@ -51,6 +51,14 @@ export const DEMO_ITEMS = [
     responses: [
       { id: "a", model: "demo-small", content: "French: *bonjour* · Japanese: *おはようございます* (ohayō gozaimasu)" },
       { id: "b", model: "demo-large", content: "French: bonjour. Japanese: konnichiwa." },
+    ],
+  },
+  {
+    id: "demo-7",
+    prompt: "Solve $x^2 - 5x + 6 = 0$.",
+    responses: [
+      { id: "a", model: "demo-small", content: "Factor: $(x - 2)(x - 3) = 0$, so $x = 2$ or $x = 3$.\n\n$$x = \\frac{5 \\pm \\sqrt{25 - 24}}{2}$$" },
+      { id: "b", model: "demo-large", content: "$x = 5$ and $x = 6$." },
     ],
   },
 ] as const;

@@ -1,11 +1,13 @@
 import { z } from "zod";
 import { claimNextTask } from "@/server/services/assignment/claim-next-task";
+import { getAnnotatorProgress } from "@/server/services/assignment/get-annotator-progress";
 import {
   heartbeatAssignment,
   saveDraft,
   skipAssignment,
 } from "@/server/services/assignment/lease-actions";
 import { campaignIdSchema } from "@/server/services/campaigns/campaign-inputs";
+import { listRecentJudgements } from "@/server/services/judgements/list-recent-judgements";
 import { reviseJudgement } from "@/server/services/judgements/revise-judgement";
 import { reviseJudgementInput } from "@/server/services/judgements/revise-judgement-input";
 import { submitJudgement } from "@/server/services/judgements/submit-judgement";
@@ -20,6 +22,16 @@ export const taskRouter = createTRPCRouter({
     .input(z.strictObject({ campaignId: campaignIdSchema }))
     .mutation(({ ctx, input }) => claimNextTask(ctx.db, { campaignId: input.campaignId, user: ctx.user })),
 
+  /** Done today and left for this annotator, with the campaign's name, for the screen's header. */
+  progress: protectedProcedure
+    .input(z.strictObject({ campaignId: campaignIdSchema }))
+    .query(({ ctx, input }) => getAnnotatorProgress(ctx.db, { campaignId: input.campaignId, user: ctx.user })),
+
+  /** The annotator's own answers that can still be revised, newest first ("edit previous"). */
+  recent: protectedProcedure
+    .input(z.strictObject({ campaignId: campaignIdSchema, limit: z.number().int().min(1).max(50).default(10) }))
+    .query(({ ctx, input }) => listRecentJudgements(ctx.db, { ...input, user: ctx.user })),
+
   heartbeat: protectedProcedure
     .input(assignmentInput)
     .mutation(({ ctx, input }) => heartbeatAssignment(ctx.db, { ...input, user: ctx.user })),
@@ -30,9 +42,14 @@ export const taskRouter = createTRPCRouter({
       saveDraft(ctx.db, { assignmentId: input.assignmentId, draft: input.draft, user: ctx.user }),
     ),
 
+  /** With `claimNext`, the reply carries the next task, as `submit` does. */
   skip: protectedProcedure
-    .input(assignmentInput.extend({ reason: z.string().min(1).max(500) }))
-    .mutation(({ ctx, input }) => skipAssignment(ctx.db, { ...input, user: ctx.user })),
+    .input(assignmentInput.extend({ reason: z.string().min(1).max(500), claimNext: z.boolean().default(false) }))
+    .mutation(async ({ ctx, input }) => {
+      const { claimNext, ...skip } = input;
+      const { campaignId } = await skipAssignment(ctx.db, { ...skip, user: ctx.user });
+      return { next: claimNext ? await claimNextTask(ctx.db, { campaignId, user: ctx.user }) : null };
+    }),
 
   /**
    * With `claimNext`, the reply also carries the annotator's next task, so the screen can show

@@ -4,12 +4,27 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { useTRPC } from "@/app/_trpc/client";
+import { TemplateEditor } from "@/app/(admin)/admin/campaigns/[id]/_components/template-editor";
+import { TemplatePreview } from "@/app/(admin)/admin/campaigns/[id]/_components/template-preview";
+import {
+  defaultTemplate,
+  type TemplateConfig,
+  type TemplateKind,
+} from "@/server/services/campaigns/template-config";
+
+const KINDS: { kind: TemplateKind; label: string }[] = [
+  { kind: "pairwise", label: "Pairwise: which of two responses is better" },
+  { kind: "ranking", label: "Ranking: order 3–9 responses" },
+  { kind: "rating", label: "Rating: score responses on attributes" },
+];
 
 export function NewCampaignForm() {
   const trpc = useTRPC();
   const router = useRouter();
   const queryClient = useQueryClient();
   const [error, setError] = useState<string | null>(null);
+  const [template, setTemplate] = useState<TemplateConfig>(() => defaultTemplate("pairwise"));
+  const [preview, setPreview] = useState(false);
   const create = useMutation(
     trpc.campaign.create.mutationOptions({
       onSuccess: async (campaign) => {
@@ -28,11 +43,7 @@ export function NewCampaignForm() {
       name: String(form.get("name") ?? ""),
       overlap: Number(form.get("overlap") ?? 3),
       guidelines: String(form.get("guidelines") ?? ""),
-      template: {
-        kind: "pairwise",
-        allow_tie: form.get("allow_tie") === "on",
-        allow_both_bad: form.get("allow_both_bad") === "on",
-      },
+      template,
     });
   }
 
@@ -46,15 +57,26 @@ export function NewCampaignForm() {
         Judgements per item (overlap)
         <input name="overlap" type="number" min={1} max={100} defaultValue={3} className="input mt-1" />
       </label>
-      <fieldset className="space-y-1">
-        <legend className="font-medium">Verdicts besides A or B</legend>
-        <label className="flex items-center gap-2">
-          <input type="checkbox" name="allow_tie" defaultChecked /> Tie
-        </label>
-        <label className="flex items-center gap-2">
-          <input type="checkbox" name="allow_both_bad" defaultChecked /> Both bad
-        </label>
-      </fieldset>
+      <label className="block font-medium">
+        Template
+        <select
+          className="input mt-1"
+          value={template.kind}
+          onChange={(e) => setTemplate(defaultTemplate(e.currentTarget.value as TemplateKind))}
+        >
+          {KINDS.map((k) => (
+            <option key={k.kind} value={k.kind}>
+              {k.label}
+            </option>
+          ))}
+        </select>
+      </label>
+      <TemplateEditor key={template.kind} template={template} onChange={setTemplate} />
+      <label className="flex min-h-11 items-center gap-2">
+        <input type="checkbox" checked={preview} onChange={(e) => setPreview(e.currentTarget.checked)} />
+        Show a preview of the annotator screen
+      </label>
+      {preview && <TemplatePreview template={template} />}
       <label className="block font-medium">
         Guidelines (markdown)
         <textarea name="guidelines" rows={4} className="input mt-1" />

@@ -1,119 +1,136 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useCallback, useEffect, useState } from "react";
 import { useTRPC } from "@/app/_trpc/client";
 import type { RouterOutputs } from "@/app/_trpc/types";
+import { withKind } from "./answer-kinds";
 import { GuidelinesPanel } from "./guidelines-panel";
 import { HelpOverlay } from "./help-overlay";
-import { PairwiseTask, type SubmittedAnswer } from "./pairwise-task";
+import { SCREEN_KEYS, bindingFor } from "./key-map";
+import { RecentAnswers } from "./recent-answers";
 import { ReviseTask } from "./revise-task";
+import { ScreenHeader } from "./screen-header";
+import { TemplateTask, type SubmittedAnswer } from "./template-task";
 import { useKeys } from "./use-keys";
 
 type ClaimResult = RouterOutputs["task"]["claimNext"];
 
-const REASONS: Record<string, string> = {
-  done: "There is nothing left for you in this campaign. Thank you!",
-  paused: "This campaign is paused. Check back later.",
-  member_paused: "Your participation in this campaign is paused. Ask an admin.",
-  daily_cap: "You have reached today's limit for this campaign. See you tomorrow.",
+const REASONS: Record<string, { title: string; text: string }> = {
+  done: { title: "All done", text: "There is nothing left for you in this campaign. Thank you!" },
+  paused: { title: "Campaign paused", text: "This campaign is paused. Check back later." },
+  member_paused: {
+    title: "You are paused",
+    text: "Your participation in this campaign is paused. Ask an admin.",
+  },
+  daily_cap: {
+    title: "Daily limit reached",
+    text: "You have reached today's limit for this campaign. See you tomorrow.",
+  },
 };
 
 /**
  * The annotator's loop and the keys that are not about one task: `?` the key list,
- * `g` guidelines, `u` edit the previous answer, Escape closes what is open.
+ * `g` guidelines, `u` edit a previous answer, Escape closes what is open.
  */
 export function AnnotateScreen({ campaignId }: { campaignId: string }) {
   const trpc = useTRPC();
+  const queryClient = useQueryClient();
   const [result, setResult] = useState<ClaimResult | null>(null);
-  const [submittedCount, setSubmittedCount] = useState(0);
-  // The last stored answer of this session with its task as shown, so `u` reopens it as it was.
-  const [previous, setPrevious] = useState<SubmittedAnswer | null>(null);
-  const [editing, setEditing] = useState(false);
+  // The answer being edited; the list it comes from is the server's, so it survives a reload.
+  const [editing, setEditing] = useState<SubmittedAnswer | null>(null);
   const [help, setHelp] = useState(false);
   const [guidelines, setGuidelines] = useState(false);
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
+  const recent = useQuery(trpc.task.recent.queryOptions({ campaignId }));
+  // This tab's last answer counts before the list comes back from the server.
+  const [lastDone, setLastDone] = useState<SubmittedAnswer | null>(null);
+  const fromServer: SubmittedAnswer[] = recent.data ?? [];
+  const recentAnswers =
+    lastDone && !fromServer.some((a) => a.task.assignmentId === lastDone.task.assignmentId)
+      ? [lastDone, ...fromServer]
+      : fromServer;
   const claim = useMutation(trpc.task.claimNext.mutationOptions({ onSuccess: setResult }));
   const { mutate } = claim;
+
+  const refreshCounters = useCallback(() => {
+    void queryClient.invalidateQueries({ queryKey: trpc.task.progress.queryKey({ campaignId }) });
+    void queryClient.invalidateQueries({ queryKey: trpc.task.recent.queryKey({ campaignId }) });
+  }, [queryClient, trpc, campaignId]);
 
   const claimNext = useCallback(() => {
     setResult(null);
     mutate({ campaignId });
-  }, [mutate, campaignId]);
+    refreshCounters();
+  }, [mutate, campaignId, refreshCounters]);
   useEffect(() => claimNext(), [claimNext]);
 
-  const canEdit = previous !== null && !editing && !busy;
+  const latest = recentAnswers[0];
+  const canEdit = latest !== undefined && editing === null && !busy;
   const startEdit = () => {
     if (!canEdit) return;
     setNotice(null);
-    setEditing(true);
+    setEditing(latest);
   };
 
   useKeys((key) => {
     if (busy) return true;
-    if (key === "?") setHelp(true);
-    else if (key === "g") setGuidelines((open) => !open);
-    else if (key === "u" && canEdit) startEdit();
-    else if (key === "Escape" && guidelines) setGuidelines(false);
-    else if (key === "Escape" && editing) setEditing(false);
+    const id = bindingFor(SCREEN_KEYS, key)?.id;
+    if (id === "help") setHelp(true);
+    else if (id === "guidelines") setGuidelines((open) => !open);
+    else if (id === "edit" && canEdit) startEdit();
+    else if (id === "close" && guidelines) setGuidelines(false);
+    else if (id === "close" && editing) setEditing(null);
     else return false;
     return true;
   });
 
-  const shown = result?.task ?? previous?.task;
-  const template = shown?.template.kind === "pairwise" ? shown.template : null;
+  const shown = editing?.task ?? result?.task;
+  const keys = [
+    ...(shown ? withKind(shown.template, (kind, t) => kind.keys(t, shown.responses.map((r) => r.id))) : []),
+    ...SCREEN_KEYS,
+  ];
+  const reason = result && !result.task ? REASONS[result.reason] : undefined;
 
   return (
     <div>
-      <div className="mb-3 flex flex-wrap items-center gap-2">
-        <p className="mr-auto text-sm text-slate-600" aria-live="polite">
-          {submittedCount} submitted this session
-        </p>
-        {previous && !editing && (
-          <button
-            type="button"
-            className="btn"
-            aria-keyshortcuts="u"
-            disabled={busy}
-            onClick={startEdit}
-          >
-            Edit previous answer <span className="kbd">u</span>
-          </button>
-        )}
-        <button
-          type="button"
-          className="btn"
-          aria-keyshortcuts="g"
-          aria-expanded={guidelines}
-          onClick={() => setGuidelines((open) => !open)}
-        >
-          Guidelines <span className="kbd">g</span>
-        </button>
-        <button type="button" className="btn" aria-keyshortcuts="?" onClick={() => setHelp(true)}>
-          Keyboard shortcuts <span className="kbd">?</span>
-        </button>
-      </div>
+      <ScreenHeader
+        campaignId={campaignId}
+        canEdit={canEdit}
+        guidelinesOpen={guidelines}
+        onEdit={startEdit}
+        onGuidelines={() => setGuidelines((open) => !open)}
+        onHelp={() => setHelp(true)}
+      />
       {notice && (
         <p role="status" className="mb-3 text-sm text-green-800">
           {notice}
         </p>
       )}
-      {editing && previous && (
-        <ReviseTask
-          key={previous.judgementId}
-          previous={previous}
-          onCancel={() => setEditing(false)}
-          onRevised={(revised) => {
-            setPrevious(revised);
-            setEditing(false);
-            setNotice("Your previous answer was changed.");
-          }}
-        />
+      {editing && (
+        <div className="space-y-3">
+          <RecentAnswers answers={recentAnswers} selectedId={editing.judgementId} onSelect={setEditing} />
+          {withKind(editing.task.template, (kind, template) => (
+            <ReviseTask
+              key={editing.judgementId}
+              kind={kind}
+              template={template}
+              previous={editing}
+              onCancel={() => setEditing(null)}
+              onRevised={(revised) => {
+                setEditing(null);
+                if (lastDone?.task.assignmentId === revised.task.assignmentId) setLastDone(revised);
+                refreshCounters();
+                setNotice("Your earlier answer was changed.");
+              }}
+            />
+          ))}
+        </div>
       )}
       {/* Hidden, not unmounted, while editing: the current task keeps its answer and its lease. */}
-      <div hidden={editing}>
+      <div hidden={editing !== null}>
         {claim.isError ? (
           <div role="alert" className="card">
             <p>{claim.error.message}</p>
@@ -125,32 +142,42 @@ export function AnnotateScreen({ campaignId }: { campaignId: string }) {
           <p className="text-sm text-slate-500">Loading your next task…</p>
         ) : !result.task ? (
           <div className="card" role="status">
-            <p className="mb-3">{REASONS[result.reason] ?? "Nothing to do right now."}</p>
+            <h2 className="mb-1 text-base font-semibold">{reason?.title ?? "Nothing to do"}</h2>
+            <p className="mb-3">{reason?.text ?? "Nothing to do right now."}</p>
             <Link href="/campaigns" className="btn">
               Back to your campaigns
             </Link>
           </div>
         ) : (
-          <PairwiseTask
-            key={result.task.assignmentId}
-            task={result.task}
-            active={!editing}
-            onBusy={setBusy}
-            onNext={claimNext}
-            onSubmitted={(done, next) => {
-              setSubmittedCount((n) => n + 1);
-              setPrevious(done);
-              setNotice(null);
-              if (next) setResult(next);
-              else claimNext();
-            }}
-          />
+          withKind(result.task.template, (kind, template) =>
+            result.task ? (
+              <TemplateTask
+                key={result.task.assignmentId}
+                kind={kind}
+                template={template}
+                task={result.task}
+                active={editing === null}
+                onBusy={setBusy}
+                onNext={(next) => {
+                  if (next) {
+                    setResult(next);
+                    refreshCounters();
+                  } else claimNext();
+                }}
+                onSubmitted={(done, next) => {
+                  setLastDone(done);
+                  setNotice(null);
+                  refreshCounters();
+                  if (next) setResult(next);
+                  else claimNext();
+                }}
+              />
+            ) : null,
+          )
         )}
       </div>
-      {help && <HelpOverlay template={template} onClose={() => setHelp(false)} />}
-      {guidelines && (
-        <GuidelinesPanel campaignId={campaignId} onClose={() => setGuidelines(false)} />
-      )}
+      {help && <HelpOverlay keys={keys} onClose={() => setHelp(false)} />}
+      {guidelines && <GuidelinesPanel campaignId={campaignId} onClose={() => setGuidelines(false)} />}
     </div>
   );
 }

@@ -1,21 +1,40 @@
 import type { PairwiseTemplate } from "@/server/services/campaigns/template-config";
+import { FLAGS, SUBMIT, type KeyBinding } from "./key-map";
 import { STRENGTH_OPTIONS, verdictOptions, type PairwiseAnswer } from "./pairwise-answer";
 
-/**
- * The answer after a verdict or strength key (1 2 3 4, q w e r), or null when the key is not
- * one of them. Strength applies only once a response is preferred, as on the buttons.
- */
-export function answerAfterKey(
-  key: string,
+/** 1 A better, 2 B better, 3 tie, 4 both bad, q w e r strength, as the template allows. */
+export function pairwiseKeys(template: PairwiseTemplate, responseIds: string[]): KeyBinding[] {
+  return [
+    ...verdictOptions(template, responseIds).map((o) => ({
+      id: `verdict:${o.value}`,
+      keys: [o.key],
+      label: o.label,
+    })),
+    ...(template.strength
+      ? STRENGTH_OPTIONS.map((s) => ({
+          id: `strength:${s.value}`,
+          keys: [s.key],
+          label: `Strength: ${s.label.toLowerCase()}`,
+        }))
+      : []),
+    SUBMIT,
+    ...(template.flags.length > 0 ? [FLAGS] : []),
+  ];
+}
+
+/** The answer after a verdict or strength key; strength only once a response is preferred. */
+export function pairwiseAfterKey(
+  id: string,
+  _key: string,
   answer: PairwiseAnswer,
-  template: PairwiseTemplate | null,
+  template: PairwiseTemplate,
   responseIds: string[],
 ): PairwiseAnswer | null {
-  const option = verdictOptions(template, responseIds).find((o) => o.key === key);
-  if (option) return { ...answer, choice: option.value };
-  const strength = template?.strength ? STRENGTH_OPTIONS.find((s) => s.key === key) : undefined;
-  if (strength && responseIds.includes(answer.choice ?? ""))
+  if (id.startsWith("verdict:")) return { ...answer, choice: id.slice("verdict:".length) };
+  const strength = STRENGTH_OPTIONS.find((s) => id === `strength:${s.value}`);
+  if (strength && template.strength && responseIds.includes(answer.choice ?? "")) {
     return { ...answer, strength: strength.value };
+  }
   return null;
 }
 

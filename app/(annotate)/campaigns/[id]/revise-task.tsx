@@ -4,49 +4,55 @@ import { useMutation } from "@tanstack/react-query";
 import { useRef, useState } from "react";
 import { randomId } from "@/app/_lib/random-id";
 import { useTRPC } from "@/app/_trpc/client";
-import { answerProblem, answerToPayload } from "./pairwise-answer";
-import type { SubmittedAnswer } from "./pairwise-task";
-import { answerAfterKey, focusFlags } from "./pairwise-keys";
-import { PairwiseView } from "./pairwise-view";
+import type { AnswerKind } from "./answer-kind";
+import { bindingFor } from "./key-map";
+import { focusFlags } from "./pairwise-keys";
+import type { SubmittedAnswer } from "./template-task";
 import { useKeys } from "./use-keys";
 
 /**
- * `u`: the annotator's last answer of this session, reopened in the same screen with the
- * responses in the order they were shown then, and stored as a revision (task.revise).
+ * An earlier answer reopened in the same screen, with the responses in the order they were
+ * shown then, and stored as a revision (task.revise). Works for every template kind.
  */
-export function ReviseTask({
+export function ReviseTask<T, A>({
+  kind,
+  template,
   previous,
   onRevised,
   onCancel,
 }: {
+  kind: AnswerKind<T, A>;
+  template: T;
   previous: SubmittedAnswer;
   onRevised: (revised: SubmittedAnswer) => void;
   onCancel: () => void;
 }) {
   const trpc = useTRPC();
   const { task } = previous;
-  const template = task.template.kind === "pairwise" ? task.template : null;
   const responseIds = task.responses.map((r) => r.id);
-  const [answer, setAnswer] = useState(previous.answer);
-  const problem = answerProblem(answer, template, responseIds);
+  const keys = kind.keys(template, responseIds);
+  const [answer, setAnswer] = useState(() => kind.fromDraft(previous.payload, template, responseIds));
+  const problem = kind.problem(answer, template, responseIds);
   // One key per edit: a retried request is answered, not stored twice.
   const idempotencyKey = useRef(randomId());
   const openedAt = useRef(performance.now());
+  const sent = useRef<unknown>(null);
   const revise = useMutation(
     trpc.task.revise.mutationOptions({
-      // Keys and clicks are off while the request is in flight, so `answer` is what was sent.
-      onSuccess: (reply) => onRevised({ task, answer, judgementId: reply.judgementId }),
+      onSuccess: (reply) => onRevised({ task, payload: sent.current, judgementId: reply.judgementId }),
     }),
   );
-  // Too old, already changed, or no longer the latest answer: retrying cannot help.
+  // Too old or already changed: retrying cannot help.
   const refused = revise.error?.data?.code === "CONFLICT";
 
   function send() {
     if (problem !== null || revise.isPending || refused) return;
+    const payload = kind.toPayload(answer, template, responseIds);
+    sent.current = payload;
     revise.mutate({
       judgementId: previous.judgementId,
       idempotencyKey: idempotencyKey.current,
-      payload: answerToPayload(answer, template, responseIds),
+      payload,
       activeMs: Math.round(performance.now() - openedAt.current),
     });
   }
@@ -55,29 +61,32 @@ export function ReviseTask({
     // Escape (back to the current task) is the screen's, which also closes the guidelines first.
     if (revise.isPending) return true;
     if (refused) return false;
-    const next = answerAfterKey(key, answer, template, responseIds);
-    if (next) setAnswer(next);
-    else if (key === "Enter") send();
-    else if (key === "f" && template && template.flags.length > 0) focusFlags();
-    else return false;
+    const binding = bindingFor(keys, key);
+    if (!binding) return false;
+    if (binding.id === "submit") send();
+    else if (binding.id === "flags") focusFlags();
+    else {
+      const next = kind.afterKey(binding.id, key, answer, template, responseIds);
+      if (!next) return false;
+      setAnswer(next);
+    }
     return true;
   });
 
+  const View = kind.View;
   return (
     <div className="space-y-3">
-      <p
-        role="status"
-        className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900"
-      >
-        You are changing your previous answer. Submit stores the new one in its place; Escape goes
-        back to your current task.
+      <p role="status" className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">
+        You are changing an earlier answer. Submit stores the new one in its place; Escape goes back
+        to your current task.
       </p>
-      <PairwiseView
+      <View
         label="Previous answer"
         assignmentId={task.assignmentId}
         prompt={task.item.prompt}
         responses={task.responses}
         template={template}
+        keys={keys}
         answer={answer}
         onChange={(a) => {
           if (!refused && !revise.isPending) setAnswer(a);

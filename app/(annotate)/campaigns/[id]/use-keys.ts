@@ -13,8 +13,11 @@ export function isTextEntry(target: EventTarget | null): boolean {
 }
 
 /**
- * Page-wide shortcuts. Keys with Ctrl/Alt/Meta stay the browser's; keys typed into text fields
- * and keys pressed while a modal dialog is open (the dialog handles its own) are ignored.
+ * Page-wide shortcuts. Keys with Ctrl/Alt/Meta stay the browser's, except Ctrl/⌘+Enter, which
+ * submits from inside a text field; other keys typed into text fields, and keys pressed while a
+ * modal dialog is open (the dialog handles its own), are ignored. The key map wins wherever
+ * focus is: Enter on a focused button (say, the verdict just clicked) submits instead of
+ * pressing that button again. Listening in the capture phase lets it act first.
  * The handler returns true when it used the key, which then does nothing else.
  */
 export function useKeys(handler: (key: string) => boolean, enabled = true) {
@@ -25,24 +28,24 @@ export function useKeys(handler: (key: string) => boolean, enabled = true) {
   useEffect(() => {
     if (!enabled) return;
     function onKey(event: KeyboardEvent) {
-      if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return;
-      if (document.querySelector("dialog[open]")) return;
+      if (event.defaultPrevented || document.querySelector("dialog[open]")) return;
+      const chord = event.ctrlKey || event.metaKey;
       if (isTextEntry(event.target)) {
+        if (chord && event.key === "Enter" && !event.repeat && latest.current("Enter")) {
+          event.preventDefault();
+        }
         // Escape leaves a text field, so the next key is a command again.
         if (event.key === "Escape" && event.target instanceof HTMLElement) event.target.blur();
         return;
       }
-      // A focused button or link keeps its own Enter and Space.
-      if (
-        (event.key === "Enter" || event.key === " ") &&
-        event.target instanceof HTMLElement &&
-        event.target.closest("button, a")
-      )
-        return;
+      if (chord || event.altKey) return;
+      // Space still presses the focused button (and picks up a dragged row).
+      if (event.key === " ") return;
       if (event.repeat) return;
-      if (latest.current(event.key)) event.preventDefault();
+      const key = event.key === "Tab" && event.shiftKey ? "Shift+Tab" : event.key;
+      if (latest.current(key)) event.preventDefault();
     }
-    window.addEventListener("keydown", onKey);
-    return () => window.removeEventListener("keydown", onKey);
+    window.addEventListener("keydown", onKey, true);
+    return () => window.removeEventListener("keydown", onKey, true);
   }, [enabled]);
 }

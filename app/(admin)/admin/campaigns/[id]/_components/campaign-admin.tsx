@@ -36,7 +36,7 @@ export function CampaignAdmin({ campaignId }: { campaignId: string }) {
       <div className="grid gap-6 lg:grid-cols-2">
         <ImportPanel campaignId={campaignId} onImported={refresh} />
         <MembersPanel campaignId={campaignId} />
-        <ExportPanel campaignId={campaignId} />
+        <ExportPanel campaignId={campaignId} template={c.template} />
       </div>
       {/* Keyed by id only: remounting on every save would drop the "saved" message. */}
       <SettingsPanel key={c.id} campaign={c} />

@@ -1,6 +1,12 @@
 "use client";
 
 import type { ReactNode } from "react";
+import type { TemplateConfig } from "@/server/services/campaigns/template-config";
+import {
+  exportFormatsFor,
+  relevantExportOptions,
+  type ExportOptionKey,
+} from "@/server/services/exports/export-kinds";
 import type {
   Aggregation,
   ExportFile,
@@ -69,6 +75,16 @@ const AGGREGATIONS: Record<Aggregation, string> = {
   "dawid-skene": "Dawid–Skene",
 };
 
+/** The state with every option that does not apply to this template and format back at its default. */
+export function effectiveState(state: ExportFormState, template: TemplateConfig): ExportFormState {
+  const relevant = relevantExportOptions(template, state.format);
+  const out: Record<string, unknown> = { ...state };
+  for (const key of Object.keys(state) as (keyof ExportFormState)[]) {
+    if (key !== "format" && !relevant.has(key)) out[key] = DEFAULT_EXPORT_FORM[key];
+  }
+  return out as unknown as ExportFormState;
+}
+
 /** The query string of a download: only what differs from the defaults, format always. */
 export function exportQuery(state: ExportFormState): string {
   const params = new URLSearchParams({ format: state.format });
@@ -79,61 +95,73 @@ export function exportQuery(state: ExportFormState): string {
   return params.toString();
 }
 
+/** The options this campaign's template can use; an invalid choice is explained at its field. */
 export function ExportOptionsForm({
   state,
+  template,
+  issues,
   onChange,
 }: {
   state: ExportFormState;
+  template: TemplateConfig;
+  /** Messages by option name, from the server's schema and kind rules. */
+  issues: Record<string, string>;
   onChange: (next: ExportFormState) => void;
 }) {
   const set = <K extends keyof ExportFormState>(key: K, value: ExportFormState[K]) =>
     onChange({ ...state, [key]: value });
+  const relevant = relevantExportOptions(template, state.format);
+  const formats = Object.fromEntries(
+    exportFormatsFor(template).map((f) => [f, f === "trl" && template.kind === "ranking" ? "TRL preference, K-wise pairs (group_id, weight)" : FORMATS[f]]),
+  ) as Record<ExportFormat, string>;
+  // One place decides what shows: an option that does nothing here has no field.
+  const shown = (name: ExportOptionKey | "format") => name === "format" || relevant.has(name);
   const num = (text: string) => (text === "" ? 0 : Number(text));
   const optionalNum = (text: string) => (text === "" ? null : Number(text));
   return (
     <div className="grid gap-3 text-sm sm:grid-cols-2">
-      <Field label="Format">
-        <Select value={state.format} options={FORMATS} onChange={(v) => set("format", v)} />
+      <Field show={shown("format")} error={issues.format} label="Format">
+        <Select value={state.format} options={formats} onChange={(v) => set("format", v)} />
       </Field>
-      <Field label="File">
+      <Field show={shown("file")} error={issues.file} label="File">
         <Select value={state.file} options={FILES} onChange={(v) => set("file", v)} />
       </Field>
-      <Field label="Aggregation">
+      <Field show={shown("aggregation")} error={issues.aggregation} label="Aggregation">
         <Select
           value={state.aggregation}
           options={AGGREGATIONS}
           onChange={(v) => set("aggregation", v)}
         />
       </Field>
-      <Field label="Margin from strength">
+      <Field show={shown("margin")} error={issues.margin} label="Margin from strength">
         <Select
           value={state.margin}
           options={{ none: "None", small: "Small (1, ⅔, ⅓, 0)", large: "Large (3, 2, 1, 0)" }}
           onChange={(v) => set("margin", v)}
         />
       </Field>
-      <Field label="Ties">
+      <Field show={shown("ties")} error={issues.ties} label="Ties">
         <Select
           value={state.ties}
           options={{ drop: "Drop", keep: "Keep (tie column)" }}
           onChange={(v) => set("ties", v)}
         />
       </Field>
-      <Field label="Both bad">
+      <Field show={shown("both_bad")} error={issues.both_bad} label="Both bad">
         <Select
           value={state.both_bad}
           options={{ drop: "Drop", keep: "Keep" }}
           onChange={(v) => set("both_bad", v)}
         />
       </Field>
-      <Field label="Min judgements per item">
+      <Field show={shown("min_judgements")} error={issues.min_judgements} label="Min judgements per item">
         <NumberInput
           min={0}
           value={state.min_judgements}
           onChange={(raw) => set("min_judgements", num(raw))}
         />
       </Field>
-      <Field label="Min agreement (0–1)">
+      <Field show={shown("min_agreement")} error={issues.min_agreement} label="Min agreement (0–1)">
         <NumberInput
           min={0}
           max={1}
@@ -142,7 +170,7 @@ export function ExportOptionsForm({
           onChange={(raw) => set("min_agreement", num(raw))}
         />
       </Field>
-      <Field label="Min gold accuracy (0–1)">
+      <Field show={shown("min_gold_accuracy")} error={issues.min_gold_accuracy} label="Min gold accuracy (0–1)">
         <NumberInput
           min={0}
           max={1}
@@ -151,14 +179,14 @@ export function ExportOptionsForm({
           onChange={(raw) => set("min_gold_accuracy", optionalNum(raw))}
         />
       </Field>
-      <Field label="Guideline version">
+      <Field show={shown("guideline_version")} error={issues.guideline_version} label="Guideline version">
         <NumberInput
           min={1}
           value={state.guideline_version ?? ""}
           onChange={(raw) => set("guideline_version", optionalNum(raw))}
         />
       </Field>
-      <Field label="Test fraction (0–1)">
+      <Field show={shown("test_fraction")} error={issues.test_fraction} label="Test fraction (0–1)">
         <NumberInput
           min={0}
           max={1}
@@ -167,10 +195,10 @@ export function ExportOptionsForm({
           onChange={(raw) => set("test_fraction", num(raw))}
         />
       </Field>
-      <Field label="Split seed">
+      <Field show={shown("seed")} error={issues.seed} label="Split seed">
         <input className="input" value={state.seed} onChange={(e) => set("seed", e.target.value)} />
       </Field>
-      <Field label="Split to download">
+      <Field show={shown("split")} error={issues.split} label="Split to download">
         <Select
           value={state.split}
           options={{ all: "All rows", train: "Train", test: "Test" }}
@@ -178,7 +206,7 @@ export function ExportOptionsForm({
         />
       </Field>
       <div className="flex flex-col gap-1 pt-5">
-        <label className="flex items-center gap-2">
+        <label className="flex min-h-11 items-center gap-2">
           <input
             type="checkbox"
             checked={state.exclude_gold}
@@ -222,11 +250,27 @@ function NumberInput({
   );
 }
 
-function Field({ label, children }: { label: string; children: ReactNode }) {
+function Field({
+  show,
+  label,
+  error,
+  children,
+}: {
+  show: boolean;
+  label: string;
+  error?: string;
+  children: ReactNode;
+}) {
+  if (!show) return null;
   return (
     <label className="flex flex-col gap-1 font-medium">
       {label}
       {children}
+      {error && (
+        <span role="alert" className="text-xs font-normal text-red-700">
+          {error}
+        </span>
+      )}
     </label>
   );
 }

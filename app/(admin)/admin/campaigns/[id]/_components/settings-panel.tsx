@@ -5,7 +5,7 @@ import { useState, type FormEvent } from "react";
 import { Markdown } from "@/app/_components/markdown";
 import { useTRPC } from "@/app/_trpc/client";
 import type { RouterOutputs } from "@/app/_trpc/types";
-import type { PairwiseTemplate } from "@/server/services/campaigns/template-config";
+import type { TemplateConfig } from "@/server/services/campaigns/template-config";
 import { TemplateEditor } from "./template-editor";
 import { TemplatePreview } from "./template-preview";
 
@@ -25,9 +25,7 @@ export function SettingsPanel({ campaign }: { campaign: Campaign }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [guidelines, setGuidelines] = useState(campaign.guidelines);
-  const [template, setTemplate] = useState<PairwiseTemplate | null>(
-    campaign.template.kind === "pairwise" ? campaign.template : null,
-  );
+  const [template, setTemplate] = useState<TemplateConfig>(campaign.template);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const update = useMutation(
     trpc.campaign.update.mutationOptions({
@@ -60,7 +58,7 @@ export function SettingsPanel({ campaign }: { campaign: Campaign }) {
         probe_rate: (numberField(form, "probe_percent") ?? 0) / 100,
         daily_cap: numberField(form, "daily_cap"),
         guidelines,
-        ...(template ? { template } : {}),
+        template,
       },
     });
   }
@@ -177,17 +175,11 @@ export function SettingsPanel({ campaign }: { campaign: Campaign }) {
               )}
             </section>
           </div>
-          {template ? (
-            <div className="space-y-3">
-              <p className="text-xs text-slate-500">Template version {campaign.templateVersion}</p>
-              <TemplateEditor template={template} onChange={setTemplate} />
-              <TemplatePreview template={template} />
-            </div>
-          ) : (
-            <p className="text-slate-600">
-              This {campaign.template.kind} template is edited over the REST API.
-            </p>
-          )}
+          <div className="space-y-3">
+            <p className="text-xs text-slate-500">Template version {campaign.templateVersion}</p>
+            <TemplateEditor template={template} onChange={setTemplate} />
+            <TemplatePreview template={template} />
+          </div>
           <button type="submit" className="btn btn-primary" disabled={update.isPending}>
             {update.isPending ? "Saving…" : "Save settings"}
           </button>

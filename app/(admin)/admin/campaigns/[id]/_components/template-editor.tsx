@@ -1,67 +1,56 @@
 "use client";
 
-import type { PairwiseTemplate } from "@/server/services/campaigns/template-config";
+import type { TemplateConfig } from "@/server/services/campaigns/template-config";
+import { Check, ListField, RankingFields, RatingFields } from "./template-kind-fields";
 
-/** Comma-separated names, as a person types them, into the template's list. */
-function toList(text: string): string[] {
-  return [
-    ...new Set(
-      text
-        .split(",")
-        .map((s) => s.trim())
-        .filter(Boolean),
-    ),
-  ];
-}
+const KIND_NAMES: Record<TemplateConfig["kind"], string> = {
+  pairwise: "Pairwise template",
+  ranking: "Ranking template",
+  rating: "Rating template",
+};
 
-/** The pairwise template's options (DESIGN §5). Lists are edited as comma-separated text. */
+/** The template's options for its kind (DESIGN §5), then what every kind shares. */
 export function TemplateEditor({
   template,
   onChange,
 }: {
-  template: PairwiseTemplate;
-  onChange: (template: PairwiseTemplate) => void;
+  template: TemplateConfig;
+  onChange: (template: TemplateConfig) => void;
 }) {
-  const set = (patch: Partial<PairwiseTemplate>) => onChange({ ...template, ...patch });
+  const setCommon = (patch: Partial<Pick<TemplateConfig, "rationale" | "flags">>) =>
+    onChange({ ...template, ...patch });
   return (
     <fieldset className="space-y-2">
-      <legend className="font-medium">Pairwise template</legend>
-      <div className="flex flex-wrap gap-4">
-        <label className="flex items-center gap-2">
-          <input
-            type="checkbox"
-            checked={template.allow_tie}
-            onChange={(e) => set({ allow_tie: e.currentTarget.checked })}
+      <legend className="font-medium">{KIND_NAMES[template.kind]}</legend>
+      {template.kind === "pairwise" && (
+        <>
+          <div className="flex flex-wrap gap-4">
+            <Check label="Allow tie" checked={template.allow_tie} onChange={(v) => onChange({ ...template, allow_tie: v })} />
+            <Check
+              label="Allow both bad"
+              checked={template.allow_both_bad}
+              onChange={(v) => onChange({ ...template, allow_both_bad: v })}
+            />
+            <Check
+              label="Ask how much better (strength)"
+              checked={template.strength}
+              onChange={(v) => onChange({ ...template, strength: v })}
+            />
+          </div>
+          <ListField
+            label="Criteria (comma-separated, e.g. helpfulness, harmlessness)"
+            values={template.criteria}
+            onChange={(criteria) => onChange({ ...template, criteria })}
           />
-          Allow tie
-        </label>
-        <label className="flex items-center gap-2">
-          <input
-            type="checkbox"
-            checked={template.allow_both_bad}
-            onChange={(e) => set({ allow_both_bad: e.currentTarget.checked })}
-          />
-          Allow both bad
-        </label>
-        <label className="flex items-center gap-2">
-          <input
-            type="checkbox"
-            checked={template.strength}
-            onChange={(e) => set({ strength: e.currentTarget.checked })}
-          />
-          Ask how much better (strength)
-        </label>
-        <label className="flex items-center gap-2">
-          <input
-            type="checkbox"
-            checked={template.rationale.required}
-            onChange={(e) =>
-              set({ rationale: { ...template.rationale, required: e.currentTarget.checked } })
-            }
-          />
-          Require a rationale
-        </label>
-      </div>
+        </>
+      )}
+      {template.kind === "ranking" && <RankingFields template={template} onChange={onChange} />}
+      {template.kind === "rating" && <RatingFields template={template} onChange={onChange} />}
+      <Check
+        label="Require a rationale"
+        checked={template.rationale.required}
+        onChange={(v) => setCommon({ rationale: { ...template.rationale, required: v } })}
+      />
       <label className="block">
         Rationale minimum length
         <input
@@ -71,50 +60,17 @@ export function TemplateEditor({
           className="input mt-1"
           value={template.rationale.min_length}
           onChange={(e) =>
-            set({
-              rationale: {
-                ...template.rationale,
-                min_length: Math.max(0, Number(e.currentTarget.value) || 0),
-              },
+            setCommon({
+              rationale: { ...template.rationale, min_length: Math.max(0, Number(e.currentTarget.value) || 0) },
             })
           }
         />
       </label>
       <ListField
-        label="Criteria (comma-separated, e.g. helpfulness, harmlessness)"
-        values={template.criteria}
-        onChange={(criteria) => set({ criteria })}
-      />
-      <ListField
         label="Flags (comma-separated, e.g. unsafe, pii)"
         values={template.flags}
-        onChange={(flags) => set({ flags })}
+        onChange={(flags) => setCommon({ flags })}
       />
     </fieldset>
-  );
-}
-
-/**
- * Keeps the raw text while typing (a trailing comma must survive a keystroke) and hands the
- * parsed list upwards.
- */
-function ListField({
-  label,
-  values,
-  onChange,
-}: {
-  label: string;
-  values: string[];
-  onChange: (v: string[]) => void;
-}) {
-  return (
-    <label className="block">
-      {label}
-      <input
-        className="input mt-1"
-        defaultValue={values.join(", ")}
-        onChange={(e) => onChange(toList(e.currentTarget.value))}
-      />
-    </label>
   );
 }

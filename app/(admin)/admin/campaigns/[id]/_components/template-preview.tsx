@@ -1,49 +1,62 @@
 "use client";
 
 import { useState } from "react";
-import type { PairwiseTemplate } from "@/server/services/campaigns/template-config";
-import { EMPTY_ANSWER, answerProblem } from "@/app/(annotate)/campaigns/[id]/pairwise-answer";
-import { PairwiseView } from "@/app/(annotate)/campaigns/[id]/pairwise-view";
+import type { TemplateConfig } from "@/server/services/campaigns/template-config";
+import type { AnswerKind } from "@/app/(annotate)/campaigns/[id]/answer-kind";
+import { withKind } from "@/app/(annotate)/campaigns/[id]/answer-kinds";
 
-const EXAMPLE = {
-  prompt: [{ role: "user", content: "Why is the sky blue? Answer in one sentence." }],
-  responses: [
-    {
-      id: "preview-a",
-      content:
-        "Air molecules scatter short (blue) wavelengths of sunlight far more than long ones.",
-    },
-    { id: "preview-b", content: "Because it reflects the ocean." },
-  ],
-};
+const PROMPT = [{ role: "user", content: "Why is the sky blue? Answer in one sentence." }];
+const RESPONSES = [
+  { id: "preview-1", content: "Air molecules scatter short (blue) wavelengths of sunlight far more than long ones." },
+  { id: "preview-2", content: "Because it reflects the ocean." },
+  { id: "preview-3", content: "Rayleigh scattering: blue light scatters about 5.5× more than red." },
+  { id: "preview-4", content: "It is not blue; it only looks blue." },
+];
+const COUNT: Record<TemplateConfig["kind"], number> = { pairwise: 2, ranking: 4, rating: 2 };
 
 /** The annotator's screen for the template being edited, clickable but never submitted. */
-export function TemplatePreview({ template }: { template: PairwiseTemplate }) {
-  const [answer, setAnswer] = useState(EMPTY_ANSWER);
-  const ids = EXAMPLE.responses.map((r) => r.id);
-  const [note, setNote] = useState<string | null>(null);
+export function TemplatePreview({ template }: { template: TemplateConfig }) {
+  const responses = RESPONSES.slice(0, COUNT[template.kind]);
   return (
-    <section
-      aria-label="Annotator screen preview"
-      className="rounded-lg border border-dashed border-slate-300 p-3"
-    >
+    <section aria-label="Annotator screen preview" className="rounded-lg border border-dashed border-slate-300 p-3">
       <p className="mb-2 text-xs font-semibold uppercase tracking-wide text-slate-500">
         Preview of the annotator screen (keyboard shortcuts work on the real one)
       </p>
-      <PairwiseView
-        prompt={EXAMPLE.prompt}
-        responses={EXAMPLE.responses}
-        template={template}
-        answer={answer}
-        onChange={(a) => {
-          setAnswer(a);
-          setNote(null);
-        }}
-        onSubmit={() => setNote("This is a preview: nothing was submitted.")}
-        problem={answerProblem(answer, template, ids)}
-        submitting={false}
-        error={note}
-      />
+      {withKind(template, (kind, t) => (
+        <Preview key={template.kind} kind={kind} template={t} responses={responses} />
+      ))}
     </section>
+  );
+}
+
+function Preview<T, A>({
+  kind,
+  template,
+  responses,
+}: {
+  kind: AnswerKind<T, A>;
+  template: T;
+  responses: typeof RESPONSES;
+}) {
+  const ids = responses.map((r) => r.id);
+  const [answer, setAnswer] = useState(() => kind.fromDraft(null, template, ids));
+  const [note, setNote] = useState<string | null>(null);
+  const View = kind.View;
+  return (
+    <View
+      prompt={PROMPT}
+      responses={responses}
+      template={template}
+      keys={kind.keys(template, ids)}
+      answer={answer}
+      onChange={(a) => {
+        setAnswer(a);
+        setNote(null);
+      }}
+      onSubmit={() => setNote("This is a preview: nothing was submitted.")}
+      problem={kind.problem(answer, template, ids)}
+      submitting={false}
+      error={note}
+    />
   );
 }

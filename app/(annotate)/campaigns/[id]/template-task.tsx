@@ -5,62 +5,60 @@ import { useEffect, useRef, useState } from "react";
 import { randomId } from "@/app/_lib/random-id";
 import { useTRPC } from "@/app/_trpc/client";
 import type { ClaimedTask, RouterOutputs } from "@/app/_trpc/types";
-import {
-  answerFromDraft,
-  answerProblem,
-  answerToDraft,
-  answerToPayload,
-  type PairwiseAnswer,
-} from "./pairwise-answer";
-import { answerAfterKey, focusFlags } from "./pairwise-keys";
-import { PairwiseView } from "./pairwise-view";
+import type { AnswerKind } from "./answer-kind";
+import { SCREEN_KEYS, bindingFor, hintOf, shortcutOf } from "./key-map";
+import { focusFlags } from "./pairwise-keys";
 import { SkipDialog } from "./skip-dialog";
 import { useKeys } from "./use-keys";
 import { useLeaseUpkeep } from "./use-lease-upkeep";
 
+/** A stored answer with its task as it was shown, so it can be reopened and changed. */
 export interface SubmittedAnswer {
-  task: ClaimedTask;
-  answer: PairwiseAnswer;
   judgementId: string;
+  payload: unknown;
+  task: Pick<ClaimedTask, "assignmentId" | "item" | "responses" | "template">;
 }
 
 /**
- * The current pairwise task, fully usable from the keyboard: 1 A better, 2 B better, 3 tie,
- * 4 both bad, q w e r strength (when the template asks for it), f flags, Enter submit, s skip,
- * n next task after a submit the server refused for good.
+ * The current task of any template, fully usable from the keyboard through the kind's key map:
+ * its keys, Enter submit, s skip, f flags, n next task after a submit refused for good.
  */
-export function PairwiseTask({
+export function TemplateTask<T, A>({
+  kind,
+  template,
   task,
   active,
   onSubmitted,
   onNext,
   onBusy,
 }: {
+  kind: AnswerKind<T, A>;
+  template: T;
   task: ClaimedTask;
   /** False while the task is hidden behind the edit of a previous answer: its keys are off. */
   active: boolean;
   /** Called with the stored answer and the next claim, which the submit reply carries. */
   onSubmitted: (done: SubmittedAnswer, next: RouterOutputs["task"]["claimNext"] | null) => void;
-  /** Move on without an answer (after a skip or a refused submit). */
-  onNext: () => void;
+  /** Move on without an answer (after a skip, whose reply carries the next task, or a refused submit). */
+  onNext: (next?: RouterOutputs["task"]["claimNext"] | null) => void;
   onBusy: (busy: boolean) => void;
 }) {
   const trpc = useTRPC();
-  const template = task.template.kind === "pairwise" ? task.template : null;
   const responseIds = task.responses.map((r) => r.id);
-  const [answer, setAnswer] = useState(() => answerFromDraft(task.draft, template, responseIds));
+  const keys = kind.keys(template, responseIds);
+  const [answer, setAnswer] = useState(() => kind.fromDraft(task.draft, template, responseIds));
   const [skipping, setSkipping] = useState(false);
-  const problem = answerProblem(answer, template, responseIds);
+  const problem = kind.problem(answer, template, responseIds);
   const idempotencyKey = useRef(randomId());
-  const sent = useRef(answer);
-  const upkeep = useLeaseUpkeep(task.assignmentId, answerToDraft(answer));
+  const sent = useRef<unknown>(null);
+  const upkeep = useLeaseUpkeep(task.assignmentId, kind.toDraft(answer));
   const submit = useMutation(
     trpc.task.submit.mutationOptions({
       onSuccess: (reply) =>
-        onSubmitted({ task, answer: sent.current, judgementId: reply.judgementId }, reply.next),
+        onSubmitted({ task, payload: sent.current, judgementId: reply.judgementId }, reply.next),
     }),
   );
-  const skip = useMutation(trpc.task.skip.mutationOptions({ onSuccess: onNext }));
+  const skip = useMutation(trpc.task.skip.mutationOptions({ onSuccess: (reply) => onNext(reply.next) }));
   const busy = submit.isPending || skip.isPending;
   // A refused late submit (lease expired, item full) cannot succeed on retry: keep the answer
   // on screen with the reason, and offer the next task instead.
@@ -72,11 +70,12 @@ export function PairwiseTask({
 
   function send() {
     if (problem !== null || busy || closed) return;
-    sent.current = answer;
+    const payload = kind.toPayload(answer, template, responseIds);
+    sent.current = payload;
     submit.mutate({
       assignmentId: task.assignmentId,
       idempotencyKey: idempotencyKey.current,
-      payload: answerToPayload(answer, template, responseIds),
+      payload,
       activeMs: upkeep.readActiveMs(),
       claimNext: true,
     });
@@ -85,25 +84,31 @@ export function PairwiseTask({
   useKeys((key) => {
     if (busy) return true;
     if (closed) {
-      if (key === "n") onNext();
+      if (key === "n") onNext(null);
       return key === "n";
     }
-    const next = answerAfterKey(key, answer, template, responseIds);
-    if (next) setAnswer(next);
-    else if (key === "Enter") send();
-    else if (key === "s") setSkipping(true);
-    else if (key === "f" && template && template.flags.length > 0) focusFlags();
-    else return false;
+    const binding = bindingFor(keys, key) ?? bindingFor(SCREEN_KEYS, key);
+    if (!binding) return false;
+    if (binding.id === "submit") send();
+    else if (binding.id === "skip") setSkipping(true);
+    else if (binding.id === "flags") focusFlags();
+    else {
+      const next = kind.afterKey(binding.id, key, answer, template, responseIds);
+      if (!next) return false;
+      setAnswer(next);
+    }
     return true;
   }, active);
 
+  const View = kind.View;
   return (
     <>
-      <PairwiseView
+      <View
         assignmentId={task.assignmentId}
         prompt={task.item.prompt}
         responses={task.responses}
         template={template}
+        keys={keys}
         answer={answer}
         onChange={(a) => {
           if (!closed && !busy) setAnswer(a);
@@ -124,20 +129,20 @@ export function PairwiseTask({
             <button
               type="button"
               className="btn btn-primary"
-              aria-keyshortcuts="n"
-              onClick={onNext}
+              aria-keyshortcuts={shortcutOf(SCREEN_KEYS, "next")}
+              onClick={() => onNext(null)}
             >
-              Next task <span className="kbd">n</span>
+              Next task <span className="kbd">{hintOf(SCREEN_KEYS, "next")}</span>
             </button>
           ) : (
             <button
               type="button"
               className="btn"
-              aria-keyshortcuts="s"
+              aria-keyshortcuts={shortcutOf(SCREEN_KEYS, "skip")}
               disabled={busy}
               onClick={() => setSkipping(true)}
             >
-              Skip <span className="kbd">s</span>
+              Skip <span className="kbd">{hintOf(SCREEN_KEYS, "skip")}</span>
             </button>
           )
         }
@@ -147,7 +152,7 @@ export function PairwiseTask({
           pending={skip.isPending}
           error={skip.error?.message ?? null}
           onClose={() => setSkipping(false)}
-          onSkip={(reason) => skip.mutate({ assignmentId: task.assignmentId, reason })}
+          onSkip={(reason) => skip.mutate({ assignmentId: task.assignmentId, reason, claimNext: true })}
         />
       )}
     </>

@@ -1,0 +1,70 @@
+import type { TemplateConfig } from "@/server/services/campaigns/template-config";
+import { PAIR_FORMATS, type ExportFormat, type ExportOptions } from "./export-options";
+
+/**
+ * Which exports and options make sense for a campaign's template: the one source for the
+ * export form (what it offers and hides) and for the server (what it refuses, and why).
+ */
+
+/** The template yields pairs: pairwise verdicts, orders (K-wise), or a rating's preference. */
+function yieldsPairs(t: TemplateConfig): boolean {
+  return t.kind !== "rating" || t.then !== null;
+}
+
+/** The template yields full orders: rankings, or ratings followed by a ranking. */
+function yieldsOrders(t: TemplateConfig): boolean {
+  return t.kind === "ranking" || (t.kind === "rating" && t.then === "ranking");
+}
+
+export function exportFormatsFor(t: TemplateConfig): ExportFormat[] {
+  return [
+    ...(t.kind === "rating" ? (["ratings"] as const) : []),
+    ...(yieldsPairs(t) ? PAIR_FORMATS : []),
+    ...(yieldsOrders(t) ? (["rankings"] as const) : []),
+    "judgements",
+  ];
+}
+
+export function defaultExportFormat(t: TemplateConfig): ExportFormat {
+  return t.kind === "rating" ? "ratings" : "trl";
+}
+
+export type ExportOptionKey = Exclude<keyof ExportOptions, "format">;
+
+/** The options that change anything for this template and format; the form hides the rest. */
+export function relevantExportOptions(t: TemplateConfig, format: ExportFormat): Set<ExportOptionKey> {
+  const keys: ExportOptionKey[] = ["file", "min_judgements", "exclude_gold", "exclude_probes", "min_gold_accuracy", "guideline_version", "test_fraction", "seed", "split"];
+  const pairs = PAIR_FORMATS.includes(format);
+  if (pairs || format === "rankings") keys.push("aggregation", "min_agreement");
+  const tiesPossible =
+    (t.kind === "pairwise" && t.allow_tie) || (t.kind === "ranking" && t.allow_ties) || (t.kind === "rating" && t.then === "ranking");
+  if (pairs && tiesPossible) keys.push("ties");
+  if (pairs && t.kind === "pairwise" && t.allow_both_bad) keys.push("both_bad");
+  if (pairs && t.kind === "pairwise" && t.strength) keys.push("margin");
+  return new Set(keys);
+}
+
+export interface ExportIssue {
+  path: string;
+  message: string;
+}
+
+/** Why these options cannot export this campaign, one issue per field (empty when they can). */
+export function exportKindIssues(t: TemplateConfig, options: ExportOptions): ExportIssue[] {
+  const issues: ExportIssue[] = [];
+  if (!exportFormatsFor(t).includes(options.format)) {
+    const why =
+      options.format === "ratings"
+        ? "the ratings export needs a campaign with the rating template"
+        : options.format === "rankings"
+          ? "the rankings export needs full orders (a ranking template, or ratings followed by a ranking)"
+          : "a rating campaign without a following preference yields no pairs";
+    issues.push({ path: "format", message: `${options.format} does not fit this ${t.kind} campaign: ${why}` });
+  }
+  return issues;
+}
+
+/** The formats that write responses as assistant text, so they refuse image and audio ones. */
+export function isTextOnlyFormat(format: ExportFormat): boolean {
+  return PAIR_FORMATS.includes(format);
+}
