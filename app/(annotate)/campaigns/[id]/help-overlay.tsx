@@ -22,6 +22,7 @@ export function keyRows(template: PairwiseTemplate | null): KeyRow[] {
     ...(template && template.flags.length > 0
       ? [{ keys: "f", action: "Flag the task (go to the flags)" }]
       : []),
+    { keys: "d", action: "Show or hide the word diff of the two responses" },
     { keys: "Enter", action: "Submit" },
     { keys: "s", action: "Skip the task (asks for a reason)" },
     { keys: "u", action: "Edit your previous answer" },

@@ -2,6 +2,7 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
+import { toggleDiff } from "@/app/_components/content/view-prefs";
 import { randomId } from "@/app/_lib/random-id";
 import { useTRPC } from "@/app/_trpc/client";
 import type { ClaimedTask, RouterOutputs } from "@/app/_trpc/types";
@@ -92,6 +93,7 @@ export function PairwiseTask({
     if (next) setAnswer(next);
     else if (key === "Enter") send();
     else if (key === "s") setSkipping(true);
+    else if (key === "d") toggleDiff();
     else if (key === "f" && template && template.flags.length > 0) focusFlags();
     else return false;
     return true;
