@@ -31,7 +31,9 @@ function ImagePlaceholder({ src, alt }: ComponentProps<"img">) {
   const [shown, setShown] = useState(false);
   if (typeof src !== "string" || !src) return null;
   if (shown) {
-    return <img src={src} alt={alt ?? ""} className="max-h-96 max-w-full" referrerPolicy="no-referrer" />;
+    return (
+      <img src={src} alt={alt ?? ""} className="max-h-96 max-w-full" referrerPolicy="no-referrer" />
+    );
   }
   return (
     <button type="button" className="btn my-1" onClick={() => setShown(true)}>
@@ -77,7 +79,13 @@ function useRichPlugins(needed: boolean): RichPlugins | null {
  * links and images constrained. KaTeX and highlighting run after the sanitizer (see
  * content/rich-plugins.ts). `detectLanguage` guesses the language of unlabelled code.
  */
-export function Markdown({ text, detectLanguage = false }: { text: string; detectLanguage?: boolean }) {
+export function Markdown({
+  text,
+  detectLanguage = false,
+}: {
+  text: string;
+  detectLanguage?: boolean;
+}) {
   const rich = useRichPlugins(detectLanguage || NEEDS_RICH.test(text));
   const rehypePlugins = [rehypeSanitize, ...(rich ? rich(detectLanguage) : []), rehypeAutoDir];
   return (

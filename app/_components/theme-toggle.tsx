@@ -3,7 +3,11 @@
 import { useState } from "react";
 import { THEME_COOKIE, type Theme } from "./content/theme";
 
-const NEXT: Record<"system" | Theme, "system" | Theme> = { system: "dark", dark: "light", light: "system" };
+const NEXT: Record<"system" | Theme, "system" | Theme> = {
+  system: "dark",
+  dark: "light",
+  light: "system",
+};
 const NAMES = { system: "System theme", dark: "Dark theme", light: "Light theme" };
 
 /**

@@ -5,7 +5,19 @@ interface HastNode {
   children?: HastNode[];
 }
 
-const TEXT_BLOCKS = new Set(["p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "td", "th"]);
+const TEXT_BLOCKS = new Set([
+  "p",
+  "li",
+  "h1",
+  "h2",
+  "h3",
+  "h4",
+  "h5",
+  "h6",
+  "blockquote",
+  "td",
+  "th",
+]);
 
 /**
  * Each block of text takes the direction of its own first strong letter, so an Arabic

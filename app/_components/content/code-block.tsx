@@ -32,7 +32,7 @@ export function CodeBlock({ node, children }: ComponentProps<"pre"> & ExtraProps
         <span data-testid="code-language">{language ?? "code"}</span>
         <button
           type="button"
-          className="rounded px-2 py-1 font-medium hover:bg-slate-200"
+          className="code-copy rounded px-2 py-1 font-medium hover:bg-slate-200"
           aria-label="Copy code"
           onClick={() => void copy()}
         >

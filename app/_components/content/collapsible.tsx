@@ -11,7 +11,13 @@ const COLLAPSED_HEIGHT = 480;
  * bounded box that scrolls on its own (in step with the other response's, when synced) until
  * the annotator expands them.
  */
-export function Collapsible({ syncScroll, children }: { syncScroll: boolean; children: ReactNode }) {
+export function Collapsible({
+  syncScroll,
+  children,
+}: {
+  syncScroll: boolean;
+  children: ReactNode;
+}) {
   const inner = useRef<HTMLDivElement>(null);
   const outer = useRef<HTMLDivElement>(null);
   const [tall, setTall] = useState(false);

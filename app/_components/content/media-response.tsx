@@ -8,7 +8,9 @@ export function isWebUrl(url: string): boolean {
 }
 
 function Unsupported({ url }: { url: string }) {
-  return <p className="text-sm text-red-700">This response&apos;s address cannot be shown: {url}</p>;
+  return (
+    <p className="text-sm text-red-700">This response&apos;s address cannot be shown: {url}</p>
+  );
 }
 
 /**
@@ -22,11 +24,16 @@ export function ImageResponse({ url, label }: { url: string; label: string }) {
     <>
       <button
         type="button"
-        className="block aspect-square w-full cursor-zoom-in overflow-hidden rounded-md bg-slate-100"
+        className="block aspect-square max-h-[60vh] w-full cursor-zoom-in overflow-hidden rounded-md bg-slate-100"
         aria-label={`Zoom into ${label}`}
         onClick={() => setZoomed(true)}
       >
-        <img src={url} alt={label} className="h-full w-full object-contain" referrerPolicy="no-referrer" />
+        <img
+          src={url}
+          alt={label}
+          className="h-full w-full object-contain"
+          referrerPolicy="no-referrer"
+        />
       </button>
       {zoomed && <ImageZoom url={url} label={label} onClose={() => setZoomed(false)} />}
     </>

@@ -9,7 +9,10 @@ interface Comparable {
 
 /** A word diff needs exactly two written responses (not images or audio). */
 export function canDiff(responses: Comparable[]): boolean {
-  return responses.length === 2 && responses.every((r) => (r.contentKind ?? "text") === "text" || r.contentKind === "code");
+  return (
+    responses.length === 2 &&
+    responses.every((r) => (r.contentKind ?? "text") === "text" || r.contentKind === "code")
+  );
 }
 
 /** The `diff` prop of ResponseContent for response `index` of a pair, when the diff is on. */
@@ -27,8 +30,18 @@ export function ResponseToolbar({ responses }: { responses: Comparable[] }) {
   const prefs = useViewPrefs();
   if (!canDiff(responses)) return null;
   return (
-    <div className="flex flex-wrap items-center gap-2 text-sm" role="group" aria-label="Response view">
-      <button type="button" className="btn" aria-pressed={prefs.diff} aria-keyshortcuts="d" onClick={toggleDiff}>
+    <div
+      className="flex flex-wrap items-center gap-2 text-sm"
+      role="group"
+      aria-label="Response view"
+    >
+      <button
+        type="button"
+        className="btn"
+        aria-pressed={prefs.diff}
+        aria-keyshortcuts="d"
+        onClick={toggleDiff}
+      >
         Word diff <span className="kbd">d</span>
       </button>
       <button

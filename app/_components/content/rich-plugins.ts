@@ -20,6 +20,8 @@ const katexOptions = {
   // A hostile formula cannot blow up the page: bounded sizes and macro expansion.
   maxSize: 20,
   maxExpand: 500,
+  // From the palette, so an error reads in both themes.
+  errorColor: "var(--color-red-700)",
 } as const;
 
 export function richPlugins(detectLanguage: boolean): Plugins {
