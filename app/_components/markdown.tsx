@@ -1,15 +1,14 @@
 "use client";
 
-import { useEffect, useState, type ComponentProps } from "react";
-import ReactMarkdown, { defaultUrlTransform, type Options } from "react-markdown";
+import { useState, type ComponentProps } from "react";
+import ReactMarkdown, { defaultUrlTransform } from "react-markdown";
 import remarkBreaks from "remark-breaks";
 import remarkGfm from "remark-gfm";
 import remarkMath from "remark-math";
 import rehypeSanitize from "rehype-sanitize";
 import { rehypeAutoDir } from "./content/auto-dir";
 import { CodeBlock } from "./content/code-block";
-
-type RichPlugins = (detectLanguage: boolean) => NonNullable<Options["rehypePlugins"]>;
+import { useRichPlugins } from "./content/rich-plugins";
 
 /** Only web and mail links survive; javascript:, data: and the like become empty. */
 function safeUrl(url: string): string {
@@ -47,37 +46,10 @@ function ImagePlaceholder({ src, alt }: ComponentProps<"img">) {
 const remarkPlugins = [remarkGfm, remarkMath, remarkBreaks];
 const components = { a: SafeLink, img: ImagePlaceholder, pre: CodeBlock };
 
-/** Texts that need KaTeX or the highlighter: a fence, or a dollar sign that may open math. */
-const NEEDS_RICH = /```|~~~|\$/;
-
-let richLoaded: RichPlugins | null = null;
-let richLoading: Promise<RichPlugins> | null = null;
-function loadRich(): Promise<RichPlugins> {
-  richLoading ??= import("./content/rich-plugins").then((m) => (richLoaded = m.richPlugins));
-  return richLoading;
-}
-
-function useRichPlugins(needed: boolean): RichPlugins | null {
-  const [rich, setRich] = useState<RichPlugins | null>(richLoaded);
-  useEffect(() => {
-    if (!needed || rich) return;
-    let live = true;
-    loadRich().then(
-      (loaded) => live && setRich(() => loaded),
-      // Without the chunk the text still reads, as plain code and raw formulas.
-      () => (richLoading = null),
-    );
-    return () => {
-      live = false;
-    };
-  }, [needed, rich]);
-  return needed ? rich : null;
-}
-
 /**
  * Model output is hostile input: markdown without raw HTML (no rehype-raw), sanitized, with
  * links and images constrained. KaTeX and highlighting run after the sanitizer (see
- * content/rich-plugins.ts). `detectLanguage` guesses the language of unlabelled code.
+ * content/math-plugins.ts, code-plugins.ts). `detectLanguage` guesses the language of unlabelled code.
  */
 export function Markdown({
   text,
@@ -86,8 +58,7 @@ export function Markdown({
   text: string;
   detectLanguage?: boolean;
 }) {
-  const rich = useRichPlugins(detectLanguage || NEEDS_RICH.test(text));
-  const rehypePlugins = [rehypeSanitize, ...(rich ? rich(detectLanguage) : []), rehypeAutoDir];
+  const rehypePlugins = [rehypeSanitize, ...useRichPlugins(text, detectLanguage), rehypeAutoDir];
   return (
     <div className="prose-response" dir="auto">
       <ReactMarkdown
