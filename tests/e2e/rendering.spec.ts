@@ -37,6 +37,10 @@ async function richTask(page: Page, name: string) {
 }
 
 test("markdown, math and code render as the model wrote them", async ({ page }) => {
+  const blocked: string[] = [];
+  page.on("console", (m) => {
+    if (/Content Security Policy/i.test(m.text())) blocked.push(m.text());
+  });
   const rich = await richTask(page, "E2E rendering text");
 
   // Line for line, styled, right to left where the text is Arabic.
@@ -78,16 +82,45 @@ test("markdown, math and code render as the model wrote them", async ({ page }) 
     await code.locator("pre").evaluate((e) => parseFloat(getComputedStyle(e).fontSize)),
   ).toBeGreaterThanOrEqual(13);
   await expect(code.getByRole("button", { name: "Copy code" })).toBeVisible();
+  // KaTeX's stylesheet and fonts come from the app itself, allowed by the CSP.
+  await expect
+    .poll(() =>
+      page.evaluate(() =>
+        [...document.fonts].some(
+          (f) => f.family.replace(/"/g, "") === "KaTeX_Main" && f.status === "loaded",
+        ),
+      ),
+    )
+    .toBe(true);
+  expect(blocked).toEqual([]);
 });
 
 test("a 3,000-word response collapses and expands, with the verdict bar in reach", async ({
   page,
 }) => {
-  await richTask(page, "E2E rendering long");
+  await signIn(page, E2E_ADMIN.email, E2E_ADMIN.password);
+  const other = ESSAY.replaceAll("word", "term");
+  await openCampaignWith(page, "E2E rendering long", [
+    { id: "long", prompt: "Write an essay", responses: [{ content: ESSAY }, { content: other }] },
+  ]);
   const essay = page.getByRole("region", { name: /^Response/ }).filter({ hasText: "word49" });
+  const terms = page.getByRole("region", { name: /^Response/ }).filter({ hasText: "term49" });
   const height = () => essay.evaluate((e) => e.getBoundingClientRect().height);
+  await expect(essay.getByRole("button", { name: "Show more" })).toBeVisible();
   const collapsed = await height();
   expect(collapsed).toBeLessThan(700);
+
+  // Both sit in bounded boxes that scroll together, until synchronized scrolling is off.
+  const box = (region: typeof essay) => region.locator("[data-collapsed]");
+  await box(essay).evaluate((e) => e.scrollTo({ top: (e.scrollHeight - e.clientHeight) / 2 }));
+  await expect
+    .poll(() => box(terms).evaluate((e) => e.scrollTop / (e.scrollHeight - e.clientHeight)))
+    .toBeCloseTo(0.5, 1);
+  await page.getByRole("button", { name: "Sync scrolling" }).click();
+  await box(essay).evaluate((e) => e.scrollTo({ top: 0 }));
+  await expect.poll(() => box(essay).evaluate((e) => e.scrollTop)).toBe(0);
+  expect(await box(terms).evaluate((e) => e.scrollTop)).toBeGreaterThan(0);
+
   await essay.getByRole("button", { name: "Show more" }).click();
   await expect(essay.getByRole("button", { name: "Show less" })).toBeVisible();
   expect(await height()).toBeGreaterThan(collapsed * 3);
