@@ -8,7 +8,7 @@ import remarkMath from "remark-math";
 import rehypeSanitize from "rehype-sanitize";
 import { rehypeAutoDir } from "./content/auto-dir";
 import { CodeBlock } from "./content/code-block";
-import { useRichPlugins } from "./content/rich-plugins";
+import { useRichPlugins, type RehypePlugins } from "./content/rich-plugins";
 
 /** Only web and mail links survive; javascript:, data: and the like become empty. */
 function safeUrl(url: string): string {
@@ -48,22 +48,15 @@ const components = { a: SafeLink, img: ImagePlaceholder, pre: CodeBlock };
 
 /**
  * Model output is hostile input: markdown without raw HTML (no rehype-raw), sanitized, with
- * links and images constrained. KaTeX and highlighting run after the sanitizer (see
- * content/math-plugins.ts, code-plugins.ts). `detectLanguage` guesses the language of unlabelled code.
+ * links and images constrained. `rich` (KaTeX, highlighting: content/math-plugins.ts,
+ * code-plugins.ts) runs after the sanitizer, on the already sanitized tree.
  */
-export function Markdown({
-  text,
-  detectLanguage = false,
-}: {
-  text: string;
-  detectLanguage?: boolean;
-}) {
-  const rehypePlugins = [rehypeSanitize, ...useRichPlugins(text, detectLanguage), rehypeAutoDir];
+export function MarkdownBody({ text, rich }: { text: string; rich: RehypePlugins }) {
   return (
     <div className="prose-response" dir="auto">
       <ReactMarkdown
         remarkPlugins={remarkPlugins}
-        rehypePlugins={rehypePlugins}
+        rehypePlugins={[rehypeSanitize, ...rich, rehypeAutoDir]}
         urlTransform={safeUrl}
         components={components}
       >
@@ -71,4 +64,16 @@ export function Markdown({
       </ReactMarkdown>
     </div>
   );
+}
+
+/** A model's text, with math and code support loaded as it needs them. `detectLanguage`
+ * guesses the language of unlabelled code (code responses). */
+export function Markdown({
+  text,
+  detectLanguage = false,
+}: {
+  text: string;
+  detectLanguage?: boolean;
+}) {
+  return <MarkdownBody text={text} rich={useRichPlugins(text, detectLanguage)} />;
 }

@@ -21,14 +21,14 @@ const TEXT_BLOCKS = new Set([
 
 /**
  * Each block of text takes the direction of its own first strong letter, so an Arabic
- * paragraph reads right to left next to an English one; code always reads left to right.
+ * paragraph reads right to left next to an English one (code blocks are left to right:
+ * code-block.tsx).
  */
 export function rehypeAutoDir() {
   return (tree: HastNode) => {
     const visit = (node: HastNode) => {
       if (node.type === "element" && node.tagName) {
         if (TEXT_BLOCKS.has(node.tagName)) node.properties = { ...node.properties, dir: "auto" };
-        else if (node.tagName === "pre") node.properties = { ...node.properties, dir: "ltr" };
       }
       node.children?.forEach(visit);
     };
