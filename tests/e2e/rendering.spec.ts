@@ -82,6 +82,9 @@ test("markdown, math and code render as the model wrote them", async ({ page }) 
     await code.locator("pre").evaluate((e) => parseFloat(getComputedStyle(e).fontSize)),
   ).toBeGreaterThanOrEqual(13);
   await expect(code.getByRole("button", { name: "Copy code" })).toBeVisible();
+  // Readable in the light theme too: body text and the muted response labels.
+  expect(await textContrast(page, ".prose-response p")).toBeGreaterThanOrEqual(4.5);
+  expect(await textContrast(page, "section h2")).toBeGreaterThanOrEqual(4.5);
   // KaTeX's stylesheet and fonts come from the app itself, allowed by the CSP.
   await expect
     .poll(() =>
