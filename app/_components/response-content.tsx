@@ -1,6 +1,7 @@
 "use client";
 
 import type { ContentKind } from "@/db/schema/items";
+import { fenced } from "./content/code-fence";
 import { Collapsible } from "./content/collapsible";
 import { AudioResponse, ImageResponse } from "./content/media-response";
 import { useViewPrefs } from "./content/view-prefs";
@@ -13,13 +14,6 @@ export interface ResponseContentProps {
   label?: string;
   /** With the word diff on: the other response of the pair, and which side this one is. */
   diff?: { other: string; side: "first" | "second" };
-}
-
-/** A code response as one fenced block, with a fence no run of backticks inside can close. */
-function fenced(code: string): string {
-  const longest = Math.max(2, ...(code.match(/`+/g) ?? []).map((run) => run.length));
-  const fence = "`".repeat(longest + 1);
-  return `${fence}\n${code}\n${fence}`;
 }
 
 /**

@@ -1,7 +1,8 @@
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
-import { codePlugins } from "@/app/_components/content/code-plugins";
+import { fenced } from "@/app/_components/content/code-fence";
+import { codePlugins, detectingCodePlugins } from "@/app/_components/content/code-plugins";
 import { mathPlugins } from "@/app/_components/content/math-plugins";
 import { MarkdownBody } from "@/app/_components/markdown";
 
@@ -51,5 +52,16 @@ describe("response markdown", () => {
     expect(html).not.toMatch(/class="[^"]*\bevil\b/);
     expect(html).not.toMatch(/data-x=|id="y"/);
     expect(html).not.toContain("<b>");
+  });
+
+  it("shows a code response as one highlighted block, even one that contains a fence", () => {
+    const code = 'def show():\n    print("""\n```\n<script>alert(1)</script>\n```\n""")';
+    const html = renderToStaticMarkup(
+      createElement(MarkdownBody, { text: fenced(code), rich: detectingCodePlugins }),
+    );
+    expect(html.match(/<pre>/g)).toHaveLength(1);
+    expect(html).toContain('<span class="hljs-keyword">def</span>');
+    expect(html).not.toContain("<script");
+    expect(html).toContain("&lt;script&gt;");
   });
 });
