@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { fenced } from "@/app/_components/content/code-fence";
 import { codePlugins, detectingCodePlugins } from "@/app/_components/content/code-plugins";
 import { mathPlugins } from "@/app/_components/content/math-plugins";
-import { MarkdownBody } from "@/app/_components/markdown";
+import { MarkdownBody } from "@/app/_components/content/markdown-body";
 
 /** The annotate screen's markdown, with KaTeX and the highlighter loaded. */
 function render(text: string): string {
