@@ -1,54 +1,37 @@
 "use client";
 
-import { useState, type ComponentProps } from "react";
-import ReactMarkdown, { defaultUrlTransform } from "react-markdown";
-import rehypeSanitize from "rehype-sanitize";
-import remarkGfm from "remark-gfm";
+import { lazy, Suspense } from "react";
+import { useRichPlugins } from "./content/rich-plugins";
 
-/** Only web and mail links survive; javascript:, data: and the like become empty. */
-function safeUrl(url: string): string {
-  const cleaned = defaultUrlTransform(url);
-  return /^(https?:|mailto:)/i.test(cleaned) ? cleaned : "";
-}
-
-function SafeLink({ href, children }: ComponentProps<"a">) {
-  if (!href) return <span>{children}</span>;
-  return (
-    <a href={href} target="_blank" rel="noopener noreferrer nofollow">
-      {children}
-    </a>
-  );
-}
-
-/** Remote images inside model text are not fetched until the annotator asks (tracking, DESIGN §10). */
-function ImagePlaceholder({ src, alt }: ComponentProps<"img">) {
-  const [shown, setShown] = useState(false);
-  if (typeof src !== "string" || !src) return null;
-  if (shown) {
-    return <img src={src} alt={alt ?? ""} className="max-h-96 max-w-full" referrerPolicy="no-referrer" />;
-  }
-  return (
-    <button type="button" className="btn my-1" onClick={() => setShown(true)}>
-      Show image{alt ? `: ${alt}` : ""}
-    </button>
-  );
-}
+const loadBody = () => import("./content/markdown-body");
+// The markdown pipeline (react-markdown, GFM, math syntax, sanitizer: ~50 kB gzip) is its own
+// chunk, fetched as soon as a page that shows model text loads (in parallel with the first task
+// claim) rather than in the page's first load.
+if (typeof window !== "undefined") void loadBody().catch(() => undefined);
+const MarkdownBody = lazy(() => loadBody().then((m) => ({ default: m.MarkdownBody })));
 
 /**
- * Model output is hostile input: markdown without raw HTML (no rehype-raw), sanitized, with
- * links and images constrained.
+ * A model's text as sanitized markdown (content/markdown-body.tsx), with math and code support
+ * loaded as it needs them. Until the pipeline has arrived the text shows as written, escaped.
+ * `detectLanguage` guesses the language of unlabelled code (code responses).
  */
-export function Markdown({ text }: { text: string }) {
+export function Markdown({
+  text,
+  detectLanguage = false,
+}: {
+  text: string;
+  detectLanguage?: boolean;
+}) {
+  const rich = useRichPlugins(text, detectLanguage);
   return (
-    <div className="prose-response break-words">
-      <ReactMarkdown
-        remarkPlugins={[remarkGfm]}
-        rehypePlugins={[rehypeSanitize]}
-        urlTransform={safeUrl}
-        components={{ a: SafeLink, img: ImagePlaceholder }}
-      >
-        {text}
-      </ReactMarkdown>
-    </div>
+    <Suspense
+      fallback={
+        <div className="prose-response whitespace-pre-wrap" dir="auto">
+          {text}
+        </div>
+      }
+    >
+      <MarkdownBody text={text} rich={rich} />
+    </Suspense>
   );
 }

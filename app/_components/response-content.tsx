@@ -1,17 +1,42 @@
+"use client";
+
 import type { ContentKind } from "@/db/schema/items";
+import { fenced } from "./content/code-fence";
+import { Collapsible } from "./content/collapsible";
+import { AudioResponse, ImageResponse } from "./content/media-response";
+import { useViewPrefs } from "./content/view-prefs";
+import { WordDiff } from "./content/word-diff";
 import { Markdown } from "./markdown";
 
 export interface ResponseContentProps {
   response: { id: string; content: string; contentKind?: ContentKind };
+  /** Shown to the annotator as the response's name (alt text, player label). */
+  label?: string;
+  /** With the word diff on: the other response of the pair, and which side this one is. */
+  diff?: { other: string; side: "first" | "second" };
 }
 
 /**
  * The body of one model response, whatever its kind. Every template's screen renders responses
  * through this one component, so rendering rules (media, collapse, highlighting) live in one place.
  */
-export function ResponseContent({ response }: ResponseContentProps) {
+export function ResponseContent({ response, label = "Response", diff }: ResponseContentProps) {
+  const { syncScroll } = useViewPrefs();
+  const kind = response.contentKind ?? "text";
+  if (kind === "image") return <ImageResponse url={response.content} label={label} />;
+  if (kind === "audio") return <AudioResponse url={response.content} label={label} />;
   if (response.content === "") {
     return <p className="text-sm italic text-slate-500">(empty response)</p>;
   }
-  return <Markdown text={response.content} />;
+  return (
+    <Collapsible syncScroll={syncScroll}>
+      {diff ? (
+        <WordDiff text={response.content} other={diff.other} side={diff.side} />
+      ) : kind === "code" ? (
+        <Markdown text={fenced(response.content)} detectLanguage />
+      ) : (
+        <Markdown text={response.content} />
+      )}
+    </Collapsible>
+  );
 }

@@ -5,13 +5,18 @@ import { requiredAs } from "./json-rows";
 import { messageSchema, promptToMessages } from "./messages";
 import { readLines } from "./read-lines";
 
+/** Media is loaded by the annotator's browser: only web addresses (no javascript:, data:, file:). */
+function webUrl(field: string) {
+  return z.url({ protocol: /^https?$/, error: `${field} must be an http:// or https:// URL` });
+}
+
 const responseSchema = z
   .strictObject({
     id: z.union([z.string().min(1).max(200), z.number().int()]).optional(),
     model: z.string().max(200).nullable().optional(),
     content: z.string().optional(),
-    image_url: z.url({ protocol: /^https?$/ }).optional(),
-    audio_url: z.url({ protocol: /^https?$/ }).optional(),
+    image_url: webUrl("image_url").optional(),
+    audio_url: webUrl("audio_url").optional(),
   })
   .refine((r) => [r.content, r.image_url, r.audio_url].filter((v) => v !== undefined).length === 1, {
     message: "A response needs exactly one of content, image_url or audio_url",

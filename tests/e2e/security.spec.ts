@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { E2E_ADMIN } from "./constants";
+import { openCampaignWith } from "./content-fixtures";
 import { jsonl, signIn } from "./helpers";
 
 test("pages carry a nonce-based Content-Security-Policy", async ({ page }) => {
@@ -61,3 +62,96 @@ test("hostile model output renders inert: no script, no javascript: link, no aut
   expect(dialogs).toEqual([]);
   expect(remoteRequests).toEqual([]);
 });
+
+test("math cannot link, run or style: \\href, \\url and \\htmlClass stay inert text", async ({ page }) => {
+  const dialogs: string[] = [];
+  page.on("dialog", (dialog) => {
+    dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  await signIn(page, E2E_ADMIN.email, E2E_ADMIN.password);
+  const hostileMath = [
+    "$\\href{javascript:alert('href')}{click}$",
+    "$\\url{javascript:alert('url')}$",
+    "$\\htmlClass{pwned}{x}$ $\\htmlStyle{position:fixed;inset:0}{y}$",
+    "$$\\href{javascript:alert('display')}{go}$$",
+    "$\\rule{100000em}{100000em}$",
+  ].join("\n\n");
+  await openCampaignWith(page, "E2E hostile math", [
+    { id: "m1", prompt: "Math", responses: [{ content: hostileMath }, { content: "$x$" }] },
+  ]);
+  const task = page.getByRole("article", { name: "Task" });
+  await expect(task.locator(".katex").first()).toBeVisible();
+  // Six formulas here and `$x$` in the other response: all rendered, none dropped.
+  await expect(task.locator(".katex")).toHaveCount(7);
+  await expect(task.locator("a")).toHaveCount(0);
+  await expect(task.locator(".pwned")).toHaveCount(0);
+  const styled = await task.locator("[style]").evaluateAll((all) =>
+    all.filter((e) => getComputedStyle(e).position === "fixed").length,
+  );
+  expect(styled).toBe(0);
+  // The oversized rule is capped (maxSize): nothing pushes the page sideways.
+  expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+  expect(dialogs).toEqual([]);
+});
+
+test("image_url and audio_url that are not http(s) are refused at import, by line", async ({ page }) => {
+  await signIn(page, E2E_ADMIN.email, E2E_ADMIN.password);
+  const created = await page.request.post("/api/v1/campaigns", { data: { name: "E2E media urls", overlap: 1 } });
+  const { id } = (await created.json()) as { id: string };
+  const rows = [
+    { id: "ok", prompt: "p", responses: [{ image_url: "https://img.example/a.png" }, { image_url: "https://img.example/b.png" }] },
+    { id: "js", prompt: "p", responses: [{ image_url: "javascript:alert(1)" }, { image_url: "https://img.example/b.png" }] },
+    { id: "data", prompt: "p", responses: [{ audio_url: "https://a.example/1.mp3" }, { audio_url: "data:audio/wav;base64,AA" }] },
+  ];
+  const response = await page.request.post(`/api/v1/campaigns/${id}/items?format=native`, {
+    headers: { "content-type": "application/x-ndjson" },
+    data: jsonl(rows),
+  });
+  expect(response.status()).toBe(400);
+  const body = (await response.json()) as { error: { details: { errors: { line: number; field: string; message: string }[] } } };
+  expect(body.error.details.errors).toEqual([
+    { line: 2, field: "responses.0.image_url", message: "image_url must be an http:// or https:// URL" },
+    { line: 3, field: "responses.1.audio_url", message: "audio_url must be an http:// or https:// URL" },
+  ]);
+  const stats = await (await page.request.get(`/api/v1/campaigns/${id}/stats`)).json();
+  expect(stats).toMatchObject({ items: 0 });
+});
+
+/*
+ * The same hostile text on the ranking and rating screens. Those screens arrive with the
+ * ranking/rating views; until then annotate-screen.tsx renders every task as a pair, so these
+ * stay `fixme`. Enable by turning `test.fixme` into `test` once the views are merged.
+ */
+for (const template of [
+  { kind: "ranking" },
+  { kind: "rating", attributes: [{ name: "helpfulness", min: 1, max: 5 }] },
+] as const) {
+  test.fixme(`hostile model output renders inert on the ${template.kind} screen`, async ({ page }) => {
+    const dialogs: string[] = [];
+    page.on("dialog", (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+    await signIn(page, E2E_ADMIN.email, E2E_ADMIN.password);
+    const hostile = [
+      "<script>alert('script')</script>",
+      "<img src=x onerror=\"alert('onerror')\">",
+      "[click me](javascript:alert('link'))",
+      "$\\href{javascript:alert('math')}{m}$",
+    ].join("\n\n");
+    await openCampaignWith(
+      page,
+      `E2E hostile ${template.kind}`,
+      [{ id: "h", prompt: "Say hi", responses: [{ content: hostile }, { content: "Hi" }, { content: "Hello" }] }],
+      template,
+    );
+    const task = page.getByRole("article", { name: "Task" });
+    await expect(task).toContainText("click me");
+    await expect(task.locator("script")).toHaveCount(0);
+    await expect(task.locator("img")).toHaveCount(0);
+    const hrefs = await task.locator("a").evaluateAll((links) => links.map((a) => a.getAttribute("href") ?? ""));
+    expect(hrefs.filter((href) => /^javascript:/i.test(href))).toEqual([]);
+    expect(dialogs).toEqual([]);
+  });
+}

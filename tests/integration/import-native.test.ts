@@ -96,4 +96,27 @@ describe("native JSONL import", () => {
     const campaign = await newCampaign();
     await expect(importNative(database.db, { campaignId: campaign.id, text: "\n\n" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
   });
+  it("refuses image and audio responses whose address is not http(s), naming line and field", async () => {
+    const campaign = await newCampaign();
+    const pair = (a: object, b: object) => [a, b];
+    const text = [
+      { id: "ok", prompt: "Draw a cat", responses: pair({ image_url: "https://img.example/a.png" }, { image_url: "http://img.example/b.png" }) },
+      { id: "js", prompt: "Draw a cat", responses: pair({ image_url: "javascript:alert(1)" }, { image_url: "https://img.example/b.png" }) },
+      { id: "data", prompt: "Sing", responses: pair({ audio_url: "https://a.example/1.mp3" }, { audio_url: "data:audio/wav;base64,AAAA" }) },
+      { id: "file", prompt: "Sing", responses: pair({ audio_url: "file:///etc/passwd" }, { audio_url: "https://a.example/2.mp3" }) },
+    ]
+      .map((row) => JSON.stringify(row))
+      .join("\n");
+    const error = await importNative(database.db, { campaignId: campaign.id, text }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AppError);
+    const details = (error as AppError).details as { errors: { line: number; field: string | null; message: string }[] };
+    expect(details.errors.map((e) => [e.line, e.field])).toEqual([
+      [2, "responses.0.image_url"],
+      [3, "responses.1.audio_url"],
+      [4, "responses.0.audio_url"],
+    ]);
+    expect(details.errors[0]?.message).toBe("image_url must be an http:// or https:// URL");
+    expect(details.errors[1]?.message).toBe("audio_url must be an http:// or https:// URL");
+    expect(await countItems(campaign.id)).toBe(0);
+  });
 });

@@ -66,5 +66,6 @@ describe("native JSONL parser", () => {
       [6, "responses.0.image_url"],
     ]);
     expect(problems[0]?.message).toMatch(/^Not valid JSON/);
+    expect(problems[5]?.message).toBe("image_url must be an http:// or https:// URL");
   });
 });

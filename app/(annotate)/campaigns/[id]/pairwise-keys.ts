@@ -19,6 +19,7 @@ export function pairwiseKeys(template: PairwiseTemplate, responseIds: string[]):
       : []),
     SUBMIT,
     ...(template.flags.length > 0 ? [FLAGS] : []),
+    { id: "diff", keys: ["d"], label: "Show or hide the word diff of the two responses" },
   ];
 }
 

@@ -1,3 +1,5 @@
+import { ResponseToolbar, useDiffOf } from "@/app/_components/content/response-toolbar";
+import { ScrollSyncGroup } from "@/app/_components/content/scroll-sync";
 import { ResponseContent } from "@/app/_components/response-content";
 import type { PairwiseTemplate } from "@/server/services/campaigns/template-config";
 import type { TaskViewProps } from "./answer-kind";
@@ -23,6 +25,7 @@ export function PairwiseView(props: PairwiseViewProps) {
   );
   const preferred = props.responses.some((r) => r.id === answer.choice);
   const set = (patch: Partial<PairwiseAnswer>) => onChange({ ...answer, ...patch });
+  const diffOf = useDiffOf(props.responses);
 
   return (
     <article
@@ -31,23 +34,30 @@ export function PairwiseView(props: PairwiseViewProps) {
       className="space-y-4"
     >
       <Conversation messages={props.prompt} />
-      <div className="grid gap-4 md:grid-cols-2">
-        {props.responses.map((response, index) => (
-          <section
-            key={response.id}
-            aria-label={`Response ${SLOT_LABELS[index] ?? index + 1}`}
-            className={`card ${answer.choice === response.id ? "ring-2 ring-indigo-500" : ""}`}
-          >
-            <h2 className="mb-2 text-sm font-semibold text-slate-500">
-              Response {SLOT_LABELS[index]}
-            </h2>
-            <ResponseContent response={response} />
-          </section>
-        ))}
-      </div>
+      <ResponseToolbar responses={props.responses} />
+      <ScrollSyncGroup>
+        <div className="grid gap-4 md:grid-cols-2">
+          {props.responses.map((response, index) => (
+            <section
+              key={response.id}
+              aria-label={`Response ${SLOT_LABELS[index] ?? index + 1}`}
+              className={`card min-w-0 ${answer.choice === response.id ? "ring-2 ring-indigo-500" : ""}`}
+            >
+              <h2 className="mb-2 text-sm font-semibold text-slate-500">
+                Response {SLOT_LABELS[index]}
+              </h2>
+              <ResponseContent
+                response={response}
+                label={`Response ${SLOT_LABELS[index] ?? index + 1}`}
+                diff={diffOf(index)}
+              />
+            </section>
+          ))}
+        </div>
+      </ScrollSyncGroup>
       <TemplateExtras {...props} preferred={preferred} set={set} />
       <div
-        className="card flex flex-wrap items-center gap-2"
+        className="card verdict-bar flex flex-wrap items-center gap-2"
         role="group"
         aria-label="Your verdict"
       >

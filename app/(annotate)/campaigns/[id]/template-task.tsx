@@ -2,6 +2,7 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
+import { toggleDiff } from "@/app/_components/content/view-prefs";
 import { randomId } from "@/app/_lib/random-id";
 import { useTRPC } from "@/app/_trpc/client";
 import type { ClaimedTask, RouterOutputs } from "@/app/_trpc/types";
@@ -92,6 +93,7 @@ export function TemplateTask<T, A>({
     if (binding.id === "submit") send();
     else if (binding.id === "skip") setSkipping(true);
     else if (binding.id === "flags") focusFlags();
+    else if (binding.id === "diff") toggleDiff();
     else {
       const next = kind.afterKey(binding.id, key, answer, template, responseIds);
       if (!next) return false;
