@@ -118,16 +118,12 @@ test("image_url and audio_url that are not http(s) are refused at import, by lin
   expect(stats).toMatchObject({ items: 0 });
 });
 
-/*
- * The same hostile text on the ranking and rating screens. Those screens arrive with the
- * ranking/rating views; until then annotate-screen.tsx renders every task as a pair, so these
- * stay `fixme`. Enable by turning `test.fixme` into `test` once the views are merged.
- */
+/* The same hostile text on the ranking and rating screens. */
 for (const template of [
   { kind: "ranking" },
   { kind: "rating", attributes: [{ name: "helpfulness", min: 1, max: 5 }] },
 ] as const) {
-  test.fixme(`hostile model output renders inert on the ${template.kind} screen`, async ({ page }) => {
+  test(`hostile model output renders inert on the ${template.kind} screen`, async ({ page }) => {
     const dialogs: string[] = [];
     page.on("dialog", (dialog) => {
       dialogs.push(dialog.message());
