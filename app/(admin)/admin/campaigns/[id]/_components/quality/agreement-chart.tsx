@@ -25,6 +25,12 @@ export function AgreementChart({ agreement }: { agreement: Agreement }) {
       alpha: q.alpha ?? 0,
       error: q.alphaCi ? [(q.alpha ?? 0) - q.alphaCi[0], q.alphaCi[1] - (q.alpha ?? 0)] : [0, 0],
     }));
+  // α runs from 1 down to below 0 (worse than chance): ticks every 0.2 from the lowest bound.
+  const lowest = Math.min(0, ...agreement.questions.map((q) => q.alphaCi?.[0] ?? q.alpha ?? 0));
+  const floor = Math.max(-1, Math.floor(lowest * 5) / 5);
+  const ticks = Array.from({ length: Math.round((1 - floor) * 5) + 1 }, (_, i) =>
+    Number((floor + i * 0.2).toFixed(1)),
+  );
   const rows = agreement.questions.map(
     (q) =>
       [
@@ -58,7 +64,7 @@ export function AgreementChart({ agreement }: { agreement: Agreement }) {
         <BarChart data={data}>
           <CartesianGrid strokeDasharray="3 3" />
           <XAxis dataKey="question" fontSize={12} />
-          <YAxis domain={[-0.2, 1]} fontSize={12} />
+          <YAxis domain={[floor, 1]} ticks={ticks} allowDataOverflow fontSize={12} />
           <ReferenceLine y={0.667} stroke="#94a3b8" strokeDasharray="4 4" />
           <Tooltip />
           <Bar dataKey="alpha" fill="#0ea5e9" isAnimationActive={false}>

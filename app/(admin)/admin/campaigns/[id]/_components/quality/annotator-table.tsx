@@ -80,8 +80,9 @@ export function AnnotatorTable({
         "status",
       ]}
       rows={rows}
+      fit="content"
     >
-      <div className="h-full overflow-auto">
+      <div>
         <table className="w-full text-left text-sm" aria-label="Annotator quality">
           <thead className="text-xs text-slate-600">
             <tr>

@@ -13,6 +13,7 @@ export function ChartCard({
   columns,
   rows,
   summary,
+  fit = "chart",
   children,
 }: {
   title: string;
@@ -20,6 +21,8 @@ export function ChartCard({
   columns: readonly string[];
   rows: readonly (readonly Cell[])[];
   summary?: ReactNode;
+  /** "chart": a fixed-height plot area; "content": as tall as the content (tables, heatmaps). */
+  fit?: "chart" | "content";
   children: ReactNode;
 }) {
   const [view, setView] = useState<"chart" | "table">("chart");
@@ -33,7 +36,7 @@ export function ChartCard({
     URL.revokeObjectURL(url);
   };
   return (
-    <section className="card" aria-labelledby={headingId}>
+    <section className="card min-w-0" aria-labelledby={headingId}>
       <div className="mb-3 flex flex-wrap items-center justify-between gap-2">
         <h3 id={headingId} className="font-semibold">
           {title}
@@ -56,7 +59,9 @@ export function ChartCard({
       {rows.length === 0 ? (
         <p className="text-sm text-slate-500">No data yet.</p>
       ) : view === "chart" ? (
-        <div className="h-64 w-full">{children}</div>
+        <div className={fit === "chart" ? "h-64 w-full" : "max-h-96 w-full overflow-auto"}>
+          {children}
+        </div>
       ) : (
         <div className="max-h-72 overflow-auto">
           <table className="w-full text-left text-sm">

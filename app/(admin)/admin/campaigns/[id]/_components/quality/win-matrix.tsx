@@ -25,8 +25,9 @@ export function WinMatrix({ board }: { board: Leaderboard }) {
       filename="win-matrix"
       columns={["model", "opponent", "win_share"]}
       rows={rows}
+      fit="content"
     >
-      <div className="h-full overflow-auto">
+      <div>
         <table className="text-xs" aria-label="Win-rate heatmap">
           <thead>
             <tr>
