@@ -87,6 +87,10 @@ test("the Quality tab shows real numbers, a leaderboard with intervals, and an a
   );
 
   // The leaderboard's numbers, read from its table view: both models, each rating inside its interval.
+  await expect(
+    quality.getByRole("region", { name: /Leaderboard/ }).locator(".recharts-bar-rectangle"),
+  ).toHaveCount(2);
+  await shoot(page, "quality");
   const board = quality.getByRole("region", { name: /Leaderboard/ });
   await board.getByRole("button", { name: "Show table" }).click();
   const rows = board.locator("tbody tr");
@@ -98,7 +102,6 @@ test("the Quality tab shows real numbers, a leaderboard with intervals, and an a
   expect(lo).toBeLessThan(rating ?? 0);
   expect(hi).toBeGreaterThan(rating ?? 0);
   await expect(quality.getByRole("table", { name: "Win-rate heatmap" })).toContainText("0.83");
-  await shoot(page, "quality");
 
   // Adjudicate demo-5 for the larger model's answer (response 2 in source order).
   await quality.getByRole("button", { name: "Adjudicate demo-5" }).click();
