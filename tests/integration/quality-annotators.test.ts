@@ -138,7 +138,9 @@ describe("planted annotators", () => {
   });
 
   it("reports progress per day: every judgement made today, the campaign complete, no ETA", async () => {
-    const progress = await callerFor(database.db, admin).quality.progress({ campaignId: planted.campaign.id });
+    const progress = await callerFor(database.db, admin).quality.progress({
+      campaignId: planted.campaign.id,
+    });
     const today = new Date().toISOString().slice(0, 10);
     expect(progress).toMatchObject({ needed: 500, done: 500, eta: null, recentRate: 500 });
     expect(progress.perDay).toEqual([{ day: today, judgements: 500 }]);
