@@ -15,7 +15,10 @@ import { ChartCard } from "./chart-card";
 
 type Leaderboard = RouterOutputs["quality"]["leaderboard"];
 
-/** Bradley–Terry ratings, best first, with the bootstrap interval as an error bar. */
+/**
+ * Bradley–Terry ratings, best first, with the bootstrap interval as an error bar. Bars start
+ * below the lowest interval, not at 0: a rating of 0 means nothing on this scale.
+ */
 export function LeaderboardChart({ board }: { board: Leaderboard }) {
   const floor = Math.floor(Math.min(...board.models.map((m) => m.ci[0]), 1000) / 50) * 50 - 50;
   const data = board.models.map((m) => ({
@@ -65,9 +68,9 @@ export function LeaderboardChart({ board }: { board: Leaderboard }) {
       }
     >
       <ResponsiveContainer>
-        <BarChart data={data} layout="vertical" margin={{ left: 24 }}>
+        <BarChart data={data} layout="vertical" margin={{ left: 24 }} baseValue={floor}>
           <CartesianGrid strokeDasharray="3 3" />
-          <XAxis type="number" domain={[floor, "auto"]} fontSize={12} />
+          <XAxis type="number" domain={[floor, "auto"]} allowDataOverflow fontSize={12} />
           <YAxis type="category" dataKey="model" width={120} fontSize={12} />
           <Tooltip />
           <Bar dataKey="rating" fill="#10b981" isAnimationActive={false}>
