@@ -200,6 +200,12 @@ describe("planted annotators", () => {
       (x as { questions: { question: string; values: number }[] }).questions.find(
         (q) => q.question === "choice",
       )?.values;
+    const choice = (
+      before.agreement as { questions: { question: string; fleiss_kappa?: number }[] }
+    ).questions[0];
+    // Every item has exactly five raters, so Fleiss' κ is reported too.
+    expect(choice?.question).toBe("choice");
+    expect(typeof choice?.fleiss_kappa).toBe("number");
     expect(choiceValues(before.agreement)).toBe(500);
     expect(choiceValues(excluded.agreement)).toBe(400);
 
