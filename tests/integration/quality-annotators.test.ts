@@ -137,6 +137,15 @@ describe("planted annotators", () => {
     }
   });
 
+  it("reports progress per day: every judgement made today, the campaign complete, no ETA", async () => {
+    const progress = await callerFor(database.db, admin).quality.progress({
+      campaignId: planted.campaign.id,
+    });
+    const today = new Date().toISOString().slice(0, 10);
+    expect(progress).toMatchObject({ needed: 500, done: 500, eta: null, recentRate: 500 });
+    expect(progress.perDay).toEqual([{ day: today, judgements: 500 }]);
+  });
+
   it("gives the random clicker the lowest gold accuracy and consensus agreement", async () => {
     const rows = await annotators(planted.campaign.id);
     const randomRow = rows.find((r) => r.annotator.id === planted.people.random.id);
@@ -191,6 +200,12 @@ describe("planted annotators", () => {
       (x as { questions: { question: string; values: number }[] }).questions.find(
         (q) => q.question === "choice",
       )?.values;
+    const choice = (
+      before.agreement as { questions: { question: string; fleiss_kappa?: number }[] }
+    ).questions[0];
+    // Every item has exactly five raters, so Fleiss' κ is reported too.
+    expect(choice?.question).toBe("choice");
+    expect(typeof choice?.fleiss_kappa).toBe("number");
     expect(choiceValues(before.agreement)).toBe(500);
     expect(choiceValues(excluded.agreement)).toBe(400);
 

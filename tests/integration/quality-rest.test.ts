@@ -194,3 +194,73 @@ describe("GET /api/v1/campaigns/{id}/leaderboard", () => {
     expect(body.method).toMatchObject({ rounds: 50, seed: 9 });
   });
 });
+
+describe("a K-wise ranking campaign", () => {
+  it("counts each ranking as its C(K,2) pairs at weight 1/C(K,2) and measures rank agreement as ordinal", async () => {
+    const campaign = await createCampaign(database.db, {
+      admin,
+      input: { template: { kind: "ranking" }, overlap: 2 },
+    });
+    const lines = Array.from({ length: 4 }, (_, i) =>
+      JSON.stringify({
+        id: `rank-${i + 1}`,
+        prompt: `Rank ${i + 1}`,
+        responses: ["p", "q", "r"].map((m) => ({
+          id: m,
+          model: `model-${m}`,
+          content: `${m} ${i}`,
+        })),
+      }),
+    );
+    await importNative(database.db, { campaignId: campaign.id, text: lines.join("\n") });
+    const judges = [
+      await createUser(database.db, { role: "annotator" }),
+      await createUser(database.db, { role: "annotator" }),
+    ];
+    const rows: SeededJudgement[] = [];
+    for (const item of await campaignItems(database.db, campaign.id)) {
+      const [p, q, r] = item.responses.map((x) => x.id);
+      if (!p || !q || !r) throw new Error("three responses expected");
+      // Both judges rank p > q > r, except that the second ties q and r.
+      rows.push({
+        itemId: item.id,
+        annotatorId: judges[0]?.id ?? "",
+        payload: { ranking: [[p], [q], [r]] },
+      });
+      rows.push({
+        itemId: item.id,
+        annotatorId: judges[1]?.id ?? "",
+        payload: { ranking: [[p], [q, r]] },
+      });
+    }
+    await seedJudgements(database.db, { campaignId: campaign.id, rows });
+
+    const board = (await callRoute(leaderboard, "GET", { token: adminToken, id: campaign.id }))
+      .json as {
+      models: { model: string; battles: number; wins: number; ties: number }[];
+      battles: number;
+    };
+    // 8 rankings of 3 responses: 24 pairs at weight 1/3, i.e. 8 battles.
+    expect(board.battles).toBeCloseTo(8, 9);
+    const byModel = Object.fromEntries(board.models.map((m) => [m.model, m]));
+    expect(board.models[0]?.model).toBe("model-p");
+    expect(byModel["model-p"]?.wins).toBeCloseTo(16 / 3, 9);
+    expect(byModel["model-r"]?.ties).toBeCloseTo(4 / 3, 9);
+
+    const agreementBody = (
+      await callRoute(agreement, "GET", { token: adminToken, id: campaign.id })
+    ).json as {
+      questions: {
+        question: string;
+        level: string;
+        units: number;
+        values: number;
+        percent_agreement: number;
+      }[];
+    };
+    const ranking = agreementBody.questions.find((q) => q.question === "ranking");
+    expect(ranking).toMatchObject({ level: "ordinal", units: 12, values: 24 });
+    // p agrees everywhere, q everywhere (rank 2 both times), r never (3 vs 2).
+    expect(ranking?.percent_agreement).toBeCloseTo(2 / 3, 9);
+  });
+});

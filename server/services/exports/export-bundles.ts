@@ -1,4 +1,5 @@
 import type { Db } from "@/db/client";
+import { adjudicatedJudgement, type AdjudicatedVerdict } from "./adjudicated-votes";
 import type { Campaign, ItemKind } from "@/db/schema";
 import type { ExportOptions } from "./export-options";
 import { iterateItemBundles, type BundledJudgement, type ItemBundle } from "./item-bundles";
@@ -24,6 +25,8 @@ export interface ExportContext {
   probesToExclude: boolean;
   /** Whether any judgement in the snapshot was revised (see hasRevisions). */
   revised: boolean;
+  /** With `prefer_adjudicated`: adjudicated items, whose verdict replaces their votes. */
+  adjudicated?: ReadonlyMap<string, AdjudicatedVerdict>;
 }
 
 /** The item kinds an export reads: gold and probe items can be left out. */
@@ -72,9 +75,11 @@ export async function* exportBundlePages(
   });
   const applyExclusions = params.applyExclusions ?? true;
   // Most exports filter nothing here: then the bundles pass through without a copy each.
+  const adjudicated = ctx.adjudicated ?? new Map<string, AdjudicatedVerdict>();
   const filters =
     ctx.options.guideline_version !== undefined ||
     ctx.probesToExclude ||
+    adjudicated.size > 0 ||
     (applyExclusions && ctx.excludedAnnotators.size > 0);
   for await (const page of pages) {
     if (!filters && !ctx.conversational) {
@@ -82,9 +87,12 @@ export async function* exportBundlePages(
       continue;
     }
     yield page.map((bundle) => {
-      const kept = filters
-        ? bundle.judgements.filter((j) => keepJudgement(j, ctx, applyExclusions))
-        : bundle.judgements;
+      const verdict = adjudicated.get(bundle.item.id);
+      const kept = verdict
+        ? [adjudicatedJudgement(verdict, bundle, ctx.campaign.guidelineVersion)]
+        : filters
+          ? bundle.judgements.filter((j) => keepJudgement(j, ctx, applyExclusions))
+          : bundle.judgements;
       const item = ctx.conversational
         ? { ...bundle.item, promptFormat: "messages" as const }
         : bundle.item;

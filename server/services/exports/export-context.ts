@@ -1,6 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { items, type Campaign } from "@/db/schema";
+import { loadAdjudications } from "./adjudicated-votes";
 import { dawidSkeneLabels } from "./dawid-skene-labels";
 import type { ExportOptions } from "./export-options";
 import { goldAccuracy } from "./gold-accuracy";
@@ -34,7 +35,9 @@ export async function prepareExport(
       ...[...accuracy].filter(([, a]) => a.correct / a.total < threshold).map(([id]) => id),
     ]);
   }
-  if (options.aggregation === "dawid-skene" && maxSeq !== null) {
+  // After the gold pass: an adjudication must not stand in for annotators' gold answers.
+  if (options.prefer_adjudicated) ctx.adjudicated = await loadAdjudications(db, { campaignId: campaign.id });
+    if (options.aggregation === "dawid-skene" && maxSeq !== null) {
     ctx.dsLabels = await dawidSkeneLabels(db, { ctx });
   }
   return ctx;

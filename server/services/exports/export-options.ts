@@ -58,6 +58,8 @@ export const exportOptionsSchema = z
     exclude_probes: flag.default(true),
     min_gold_accuracy: fraction.optional(),
     guideline_version: z.coerce.number().int().positive().optional(),
+    /** An item an admin adjudicated exports that verdict as its only vote. */
+    prefer_adjudicated: flag.default(false),
     test_fraction: fraction.default(0),
     seed: z.string().max(200).default("arbiter"),
     /** Which side of the split a single-file export holds; the hf zip always holds both. */

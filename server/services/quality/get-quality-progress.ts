@@ -9,7 +9,7 @@ export interface QualityProgress {
   perDay: { day: string; judgements: number }[];
   needed: number;
   done: number;
-  /** Judgements per day over the last (up to) 7 active days. */
+  /** Judgements per day over the last 7 days (fewer when the campaign is younger). */
   recentRate: number | null;
   /** When the campaign completes at the recent rate; null when nothing is moving or it is done. */
   eta: string | null;
@@ -45,11 +45,18 @@ export async function getQualityProgress(
   const needed = Number(totals?.needed ?? 0);
   const done = Number(totals?.done ?? 0);
 
+  // The pace over the last week, or over the days since the first judgement if that is shorter.
   const now = params.now ?? new Date();
-  const since = new Date(now.getTime() - RATE_WINDOW_DAYS * 86_400_000).toISOString().slice(0, 10);
-  const recent = perDay.filter((d) => d.day > since);
+  const today = now.toISOString().slice(0, 10);
+  const first = perDay[0]?.day ?? today;
+  const daysActive = Math.round((Date.parse(today) - Date.parse(first)) / 86_400_000) + 1;
+  const windowDays = Math.min(RATE_WINDOW_DAYS, Math.max(1, daysActive));
+  const since = new Date(Date.parse(today) - (windowDays - 1) * 86_400_000)
+    .toISOString()
+    .slice(0, 10);
+  const recent = perDay.filter((d) => d.day >= since);
   const recentRate = recent.length
-    ? recent.reduce((s, d) => s + Number(d.judgements), 0) / RATE_WINDOW_DAYS
+    ? recent.reduce((s, d) => s + Number(d.judgements), 0) / windowDays
     : null;
   const remaining = needed - done;
   const eta =

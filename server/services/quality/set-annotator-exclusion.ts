@@ -1,6 +1,6 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { campaignMembers, campaigns } from "@/db/schema";
+import { campaignMembers, campaigns, judgements } from "@/db/schema";
 import { AppError } from "@/server/errors";
 import { recordAuditEvent } from "@/server/services/audit/record-audit-event";
 import { assertUuid } from "@/server/services/ids";
@@ -41,6 +41,20 @@ export async function setAnnotatorExclusion(
         ),
       )
       .returning({ status: campaignMembers.status });
+    if (!member) {
+      // Not (or no longer) a member: only someone whose judgements the campaign holds can be excluded.
+      const [judged] = await tx
+        .select({ id: judgements.id })
+        .from(judgements)
+        .where(
+          and(
+            eq(judgements.campaignId, params.campaignId),
+            eq(judgements.annotatorId, params.userId),
+          ),
+        )
+        .limit(1);
+      if (!judged) throw new AppError("NOT_FOUND", "No such annotator in this campaign");
+    }
     await recordAuditEvent(tx, {
       actorId: params.actorId,
       action: params.excluded ? "campaign.annotator.exclude" : "campaign.annotator.include",

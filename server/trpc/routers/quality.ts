@@ -1,9 +1,14 @@
 import { z } from "zod";
 import { campaignIdSchema } from "@/server/services/campaigns/campaign-inputs";
+import { getAdjudicationItem } from "@/server/services/quality/get-adjudication-item";
 import { getAgreement } from "@/server/services/quality/get-agreement";
 import { getLeaderboard } from "@/server/services/quality/get-leaderboard";
 import { getQualityProgress } from "@/server/services/quality/get-quality-progress";
 import { listAnnotatorQuality } from "@/server/services/quality/list-annotator-quality";
+import {
+  recordAdjudication,
+  recordAdjudicationInput,
+} from "@/server/services/quality/record-adjudication";
 import { setAnnotatorExclusion } from "@/server/services/quality/set-annotator-exclusion";
 import { adminProcedure, createTRPCRouter } from "../init";
 
@@ -40,4 +45,13 @@ export const qualityRouter = createTRPCRouter({
     .mutation(({ ctx, input }) =>
       setAnnotatorExclusion(ctx.db, { ...input, actorId: ctx.user.id }),
     ),
+
+  /** A disputed item with every judgement side by side, for adjudication. */
+  adjudicationItem: adminProcedure
+    .input(byCampaign.extend({ itemId: z.uuid() }))
+    .query(({ ctx, input }) => getAdjudicationItem(ctx.db, input)),
+
+  adjudicate: adminProcedure
+    .input(recordAdjudicationInput)
+    .mutation(({ ctx, input }) => recordAdjudication(ctx.db, { input, actorId: ctx.user.id })),
 });

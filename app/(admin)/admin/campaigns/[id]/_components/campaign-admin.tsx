@@ -3,6 +3,7 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTRPC } from "@/app/_trpc/client";
 import { CampaignActions } from "./campaign-actions";
+import { CampaignTabs } from "./campaign-tabs";
 import { ExportPanel } from "./export-panel";
 import { ImportPanel } from "./import-panel";
 import { MembersPanel } from "./members-panel";
@@ -33,13 +34,20 @@ export function CampaignAdmin({ campaignId }: { campaignId: string }) {
         </div>
         <CampaignActions campaignId={campaignId} status={c.status} />
       </header>
-      <div className="grid gap-6 lg:grid-cols-2">
-        <ImportPanel campaignId={campaignId} onImported={refresh} />
-        <MembersPanel campaignId={campaignId} />
-        <ExportPanel campaignId={campaignId} template={c.template} />
-      </div>
-      {/* Keyed by id only: remounting on every save would drop the "saved" message. */}
-      <SettingsPanel key={c.id} campaign={c} />
+      <CampaignTabs
+        campaignId={campaignId}
+        setup={
+          <div className="space-y-6">
+            <div className="grid gap-6 lg:grid-cols-2">
+              <ImportPanel campaignId={campaignId} onImported={refresh} />
+              <MembersPanel campaignId={campaignId} />
+              <ExportPanel campaignId={campaignId} template={c.template} />
+            </div>
+            {/* Keyed by id only: remounting on every save would drop the "saved" message. */}
+            <SettingsPanel key={c.id} campaign={c} />
+          </div>
+        }
+      />
     </div>
   );
 }

@@ -25,6 +25,7 @@ export interface ExportFormState {
   min_agreement: number;
   exclude_gold: boolean;
   exclude_probes: boolean;
+  prefer_adjudicated: boolean;
   min_gold_accuracy: number | null;
   guideline_version: number | null;
   test_fraction: number;
@@ -43,6 +44,7 @@ export const DEFAULT_EXPORT_FORM: ExportFormState = {
   min_agreement: 0,
   exclude_gold: false,
   exclude_probes: true,
+  prefer_adjudicated: false,
   min_gold_accuracy: null,
   guideline_version: null,
   test_fraction: 0,
@@ -221,6 +223,14 @@ export function ExportOptionsForm({
             onChange={(e) => set("exclude_probes", e.target.checked)}
           />
           Exclude probes
+        </label>
+        <label className="flex items-center gap-2">
+          <input
+            type="checkbox"
+            checked={state.prefer_adjudicated}
+            onChange={(e) => set("prefer_adjudicated", e.target.checked)}
+          />
+          Adjudicated verdicts replace votes
         </label>
       </div>
     </div>
