@@ -1,6 +1,10 @@
 "use client";
 
-import type { PairwiseTemplate } from "@/server/services/campaigns/template-config";
+import {
+  DEFAULT_RATIONALE_MAX_LENGTH,
+  rationaleMaxLength,
+  type PairwiseTemplate,
+} from "@/server/services/campaigns/template-config";
 
 /** Comma-separated names, as a person types them, into the template's list. */
 function toList(text: string): string[] {
@@ -75,6 +79,27 @@ export function TemplateEditor({
               rationale: {
                 ...template.rationale,
                 min_length: Math.max(0, Number(e.currentTarget.value) || 0),
+              },
+            })
+          }
+        />
+      </label>
+      <label className="block">
+        Rationale maximum length
+        <input
+          type="number"
+          min={1}
+          max={100000}
+          className="input mt-1"
+          value={rationaleMaxLength(template)}
+          onChange={(e) =>
+            set({
+              rationale: {
+                ...template.rationale,
+                max_length: Math.max(
+                  1,
+                  Number(e.currentTarget.value) || DEFAULT_RATIONALE_MAX_LENGTH,
+                ),
               },
             })
           }
