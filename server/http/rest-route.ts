@@ -73,6 +73,14 @@ export function requestDatabase(): Promise<Db> {
  * handlers that chose their own caching keep theirs.
  */
 export function noStore(response: Response): Response {
-  if (!response.headers.has("cache-control")) response.headers.set("Cache-Control", "no-store");
-  return response;
+  if (response.headers.has("cache-control")) return response;
+  try {
+    response.headers.set("Cache-Control", "no-store");
+    return response;
+  } catch {
+    // Some responses (Response.redirect, fetch results) have immutable headers: copy them.
+    const headers = new Headers(response.headers);
+    headers.set("Cache-Control", "no-store");
+    return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
+  }
 }

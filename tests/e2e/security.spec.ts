@@ -151,3 +151,25 @@ for (const template of [
     expect(dialogs).toEqual([]);
   });
 }
+
+test("next-auth's own pages carry the Content-Security-Policy too", async ({ request }) => {
+  const response = await request.get("/api/auth/signout");
+  expect(response.status()).toBe(200);
+  const csp = response.headers()["content-security-policy"] ?? "";
+  expect(csp).toContain("frame-ancestors 'none'");
+  expect(csp).toContain("object-src 'none'");
+});
+
+test("a callbackUrl pointing elsewhere keeps the signed-in user on the app", async ({ page, baseURL }) => {
+  const origin = new URL(baseURL ?? "").origin;
+  for (const probe of ["/\\example.org", "/%09/example.org", "//evil.example", "https://evil.example", "javascript:alert(1)"]) {
+    await page.goto(`/sign-in?callbackUrl=${encodeURIComponent(probe)}`);
+    await page.getByLabel("Email").fill(E2E_ADMIN.email);
+    await page.getByLabel("Password").fill(E2E_ADMIN.password);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    // Wherever the form sends the user (a same-origin path may well be a 404 page), it is here.
+    await page.waitForURL((url) => url.pathname !== "/sign-in");
+    expect(new URL(page.url()).origin).toBe(origin);
+    await page.context().clearCookies();
+  }
+});

@@ -4,6 +4,7 @@ import { assignments, judgements } from "@/db/schema";
 import { callerFor } from "../fixtures/factories";
 import { createTestDatabase, type TestDatabase } from "../fixtures/test-database";
 import { expireLease, itemRow, setLeaseTtl, setupCampaign, submission, waitForDatabaseTime } from "./assignment-setup";
+import { realItemId } from "../fixtures/task-ids";
 
 let database: TestDatabase;
 beforeAll(async () => {
@@ -31,7 +32,7 @@ describe("leases", () => {
 
     await waitForDatabaseTime(db, abandoned.expiresAt);
     const taken = await claim(patient, campaign.id);
-    expect(taken.item.id).toBe(abandoned.item.id);
+    expect(await realItemId(db, taken)).toBe(await realItemId(db, abandoned));
     const [old] = await db.select().from(assignments).where(eq(assignments.id, abandoned.assignmentId));
     expect(old?.status).toBe("expired");
     // The walker never gets the same item again, even though it was never judged by them.
@@ -60,7 +61,7 @@ describe("leases", () => {
 
     const result = await late.task.submit(submission(task));
     expect(result.created).toBe(true);
-    const item = await itemRow(db, task.item.id);
+    const item = await itemRow(db, await realItemId(db, task));
     expect(item).toMatchObject({ judgementCount: 1, openSlots: 0 });
   });
 
@@ -73,18 +74,18 @@ describe("leases", () => {
     await late.task.saveDraft({ assignmentId: task.assignmentId, draft: { choice: "tie" } });
     await expireLease(db, task.assignmentId);
     const replacement = await claim(other, campaign.id);
-    expect(replacement.item.id).toBe(task.item.id);
+    expect(await realItemId(db, replacement)).toBe(await realItemId(db, task));
     await other.task.submit(submission(replacement));
 
     await expect(late.task.submit(submission(task))).rejects.toMatchObject({
       code: "CONFLICT",
       message: expect.stringMatching(/ran out/) as unknown,
     });
-    const stored = await db.select().from(judgements).where(eq(judgements.itemId, task.item.id));
+    const stored = await db.select().from(judgements).where(eq(judgements.itemId, await realItemId(db, task)));
     expect(stored).toHaveLength(1);
     const [kept] = await db.select().from(assignments).where(eq(assignments.id, task.assignmentId));
     expect(kept).toMatchObject({ status: "expired", draft: { choice: "tie" } });
-    expect(await itemRow(db, task.item.id)).toMatchObject({ judgementCount: 1, openSlots: 0 });
+    expect(await itemRow(db, await realItemId(db, task))).toMatchObject({ judgementCount: 1, openSlots: 0 });
   });
 
   it("a late submit on a lease nobody released yet still counts: its slot was never given away", async () => {
@@ -94,7 +95,7 @@ describe("leases", () => {
     const task = await claim(caller, campaign.id);
     await expireLease(db, task.assignmentId);
     expect((await caller.task.submit(submission(task))).created).toBe(true);
-    expect(await itemRow(db, task.item.id)).toMatchObject({ judgementCount: 1, openSlots: 0 });
+    expect(await itemRow(db, await realItemId(db, task))).toMatchObject({ judgementCount: 1, openSlots: 0 });
   });
 
   it("skipping needs a reason and frees the slot for another annotator, never for the skipper", async () => {
@@ -112,7 +113,7 @@ describe("leases", () => {
     const [skipped] = await db.select().from(assignments).where(eq(assignments.id, task.assignmentId));
     expect(skipped).toMatchObject({ status: "skipped", skipReason: "Responses are in a language I do not read" });
     expect((await skipper.task.claimNext({ campaignId: campaign.id })).reason).toBe("done");
-    expect((await claim(other, campaign.id)).item.id).toBe(task.item.id);
+    expect(await realItemId(db, await claim(other, campaign.id))).toBe(await realItemId(db, task));
     await expect(skipper.task.submit(submission(task))).rejects.toMatchObject({ code: "CONFLICT" });
   });
 

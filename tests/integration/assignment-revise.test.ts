@@ -7,6 +7,7 @@ import { streamExport } from "@/server/services/exports/stream-export";
 import { callerFor } from "../fixtures/factories";
 import { createTestDatabase, type TestDatabase } from "../fixtures/test-database";
 import { itemRow, pick, setupCampaign, submission } from "./assignment-setup";
+import { realItemId } from "../fixtures/task-ids";
 
 let database: TestDatabase;
 beforeAll(async () => {
@@ -52,10 +53,10 @@ describe("fixing the last answer", () => {
     expect((await exportRows(campaign.id, admin.id)).map((r) => r.chosen)).toEqual([content(1)]);
 
     // Append-only: both rows kept, one assignment, the item's count unchanged.
-    const rows = await db.select().from(judgements).where(eq(judgements.itemId, task.item.id));
+    const rows = await db.select().from(judgements).where(eq(judgements.itemId, await realItemId(db, task)));
     expect(rows).toHaveLength(2);
     expect(new Set(rows.map((r) => r.assignmentId))).toEqual(new Set([task.assignmentId]));
-    expect(await itemRow(db, task.item.id)).toMatchObject({ judgementCount: 1 });
+    expect(await itemRow(db, await realItemId(db, task))).toMatchObject({ judgementCount: 1 });
 
     // A second fix builds on the revision, not on the superseded answer.
     await expect(

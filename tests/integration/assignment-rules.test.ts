@@ -6,6 +6,7 @@ import type { Task } from "@/server/services/assignment/task";
 import { callerFor } from "../fixtures/factories";
 import { createTestDatabase, type TestDatabase } from "../fixtures/test-database";
 import { goldLines, itemRow, setupCampaign, submission } from "./assignment-setup";
+import { realIds, realItemId } from "../fixtures/task-ids";
 
 let database: TestDatabase;
 beforeAll(async () => {
@@ -77,7 +78,7 @@ describe("who gets work", () => {
       const kinds: string[] = [];
       for (let i = 0; i < 6; i++) {
         const task = await claim(caller, campaign.id);
-        kinds.push(await kindOf(task.item.id));
+        kinds.push(await kindOf(await realItemId(db, task)));
         await caller.task.submit(submission(task));
       }
       const gold = ["gold", "gold"];
@@ -98,24 +99,24 @@ describe("consistency probes", () => {
     await prober.task.submit(submission(first));
     // Never the task just finished: the next one is new work.
     const second = await claim(prober, campaign.id);
-    expect(second.item.id).not.toBe(first.item.id);
+    expect(await realItemId(db, second)).not.toBe(await realItemId(db, first));
     await prober.task.submit(submission(second));
 
     const probe = await claim(prober, campaign.id);
-    expect(probe.item.id).toBe(first.item.id);
-    expect(probe.responses.map((r) => r.id)).toEqual(first.responses.map((r) => r.id).reverse());
+    expect(await realItemId(db, probe)).toBe(await realItemId(db, first));
+    expect((await realIds(db, probe)).responseIds).toEqual((await realIds(db, first)).responseIds.reverse());
     const [row] = await db.select().from(assignments).where(eq(assignments.id, probe.assignmentId));
     expect(row?.purpose).toBe("probe");
-    expect(await itemRow(db, first.item.id)).toMatchObject({ judgementCount: 1, openSlots: 0 });
+    expect(await itemRow(db, await realItemId(db, first))).toMatchObject({ judgementCount: 1, openSlots: 0 });
 
     const answer = await prober.task.submit(submission(probe, { choice: "tie" }));
     expect(answer.created).toBe(true);
-    expect(await itemRow(db, first.item.id)).toMatchObject({ judgementCount: 1, openSlots: 0 });
+    expect(await itemRow(db, await realItemId(db, first))).toMatchObject({ judgementCount: 1, openSlots: 0 });
     // Both items probed once, both full: nothing is left for anyone.
     const last = await claim(prober, campaign.id);
-    expect(last.item.id).toBe(second.item.id);
+    expect(await realItemId(db, last)).toBe(await realItemId(db, second));
     await prober.task.skip({ assignmentId: last.assignmentId, reason: "probe skipped" });
-    expect(await itemRow(db, second.item.id)).toMatchObject({ judgementCount: 1, openSlots: 0 });
+    expect(await itemRow(db, await realItemId(db, second))).toMatchObject({ judgementCount: 1, openSlots: 0 });
     expect((await prober.task.claimNext({ campaignId: campaign.id })).reason).toBe("done");
     expect((await other.task.claimNext({ campaignId: campaign.id })).reason).toBe("done");
   });
@@ -126,12 +127,12 @@ describe("consistency probes", () => {
     const caller = callerFor(db, annotators[0] ?? null);
     for (let i = 0; i < 2; i++) await caller.task.submit(submission(await claim(caller, campaign.id)));
     const probe = await claim(caller, campaign.id);
-    const before = await itemRow(db, probe.item.id);
+    const before = await itemRow(db, await realItemId(db, probe));
     await db.update(assignments).set({ expiresAt: new Date(0) }).where(eq(assignments.id, probe.assignmentId));
     await caller.task.claimNext({ campaignId: campaign.id });
     const [expired] = await db.select().from(assignments).where(eq(assignments.id, probe.assignmentId));
     expect(expired?.status).toBe("expired");
-    expect(await itemRow(db, probe.item.id)).toMatchObject({ openSlots: before.openSlots });
+    expect(await itemRow(db, await realItemId(db, probe))).toMatchObject({ openSlots: before.openSlots });
     const open = await db.select({ n: items.openSlots }).from(items).where(eq(items.campaignId, campaign.id));
     expect(open.map((r) => r.n)).toEqual([1, 1]);
   });

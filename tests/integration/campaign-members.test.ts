@@ -11,6 +11,7 @@ import {
   pairwiseLines,
 } from "../fixtures/factories";
 import { createTestDatabase, type TestDatabase } from "../fixtures/test-database";
+import { realItemId } from "../fixtures/task-ids";
 
 let database: TestDatabase;
 beforeAll(async () => {
@@ -67,7 +68,7 @@ describe("campaign members", () => {
     });
     const second = await caller.task.claimNext({ campaignId: campaign.id });
     if (!second.task) throw new Error("expected a second task");
-    const leasedItem = second.task.item.id;
+    const leasedItem = await realItemId(database.db, second.task);
 
     expect(
       await adminCaller.campaign.removeMember({ campaignId: campaign.id, userId: annotator.id }),

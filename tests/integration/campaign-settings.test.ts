@@ -12,6 +12,7 @@ import {
   pairwiseLines,
 } from "../fixtures/factories";
 import { createTestDatabase, type TestDatabase } from "../fixtures/test-database";
+import { realItemId } from "../fixtures/task-ids";
 
 let database: TestDatabase;
 beforeAll(async () => {
@@ -53,7 +54,7 @@ async function judgeOneAndLeaseOne(campaignId: string) {
   });
   const second = await caller.task.claimNext({ campaignId });
   if (!second.task) throw new Error("expected a second task");
-  return { judgedItem: first.task.item.id, leasedItem: second.task.item.id };
+  return { judgedItem: await realItemId(db, first.task), leasedItem: await realItemId(db, second.task) };
 }
 
 describe("editing a campaign", () => {

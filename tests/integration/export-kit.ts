@@ -9,6 +9,7 @@ import { importItems } from "@/server/services/imports/import-items";
 import { streamExport } from "@/server/services/exports/stream-export";
 import type { SessionUser } from "@/server/services/users/session-user";
 import { addAnnotator, callerFor, createCampaign, createUser } from "../fixtures/factories";
+import { realItemId } from "../fixtures/task-ids";
 
 /** What a test needs to decide a verdict: the item's external id and its responses' ids. */
 export interface TaskView {
@@ -64,7 +65,7 @@ export async function judgeAll(
   for (;;) {
     const { task } = await caller.task.claimNext({ campaignId: params.campaignId });
     if (!task) return judged;
-    const view = await taskView(db, task.item.id);
+    const view = await taskView(db, await realItemId(db, task));
     const payload = params.decide(view);
     if (payload === null) {
       await caller.task.skip({ assignmentId: task.assignmentId, reason: "not mine in this test" });

@@ -16,6 +16,7 @@ import {
 } from "../fixtures/factories";
 import { callRoute, isErrorShape, restOn, tokenFor } from "../fixtures/rest-client";
 import { createTestDatabase, type TestDatabase } from "../fixtures/test-database";
+import { taskHandle } from "@/server/services/assignment/task-handles";
 
 let database: TestDatabase;
 let restore: () => void;
@@ -76,7 +77,8 @@ describe("REST v1 task loop", () => {
       .select()
       .from(assignments)
       .where(eq(assignments.id, task.assignment_id));
-    expect(task.responses.map((r) => r.id)).toEqual(row?.displayOrder);
+    // Per-assignment handles of the responses, in the order shown.
+    expect(task.responses.map((r) => r.id)).toEqual(row?.displayOrder.map((id) => taskHandle(task.assignment_id, id)));
 
     // Claiming again returns the same lease (reload-safe).
     const again = await callRoute(claimNext, "POST", { token: memberToken, id: campaign.id });
@@ -117,7 +119,8 @@ describe("REST v1 task loop", () => {
       .from(judgements)
       .where(eq(judgements.assignmentId, task.assignment_id));
     expect(stored).toHaveLength(1);
-    expect(stored[0]?.payload).toEqual({ choice: chosen });
+    // Stored against the real response id behind the handle the client sent.
+    expect(stored[0]?.payload).toEqual({ choice: row?.displayOrder[1] });
 
     const done = await callRoute(claimNext, "POST", { token: memberToken, id: campaign.id });
     expect(done.status).toBe(204);

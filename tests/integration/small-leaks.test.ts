@@ -2,7 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as exportCampaign } from "@/app/api/v1/campaigns/[id]/export/route";
 import { GET as getCampaign } from "@/app/api/v1/campaigns/[id]/route";
 import { GET as listCampaigns } from "@/app/api/v1/campaigns/route";
+import { eq } from "drizzle-orm";
+import { assignments, judgements } from "@/db/schema";
 import { addAnnotator, callerFor, createCampaign, createUser } from "../fixtures/factories";
+import { realIds } from "../fixtures/task-ids";
+import { pick, setupCampaign, submission } from "./assignment-setup";
 import { callRoute, restOn, tokenFor } from "../fixtures/rest-client";
 import { createTestDatabase, type TestDatabase } from "../fixtures/test-database";
 
@@ -80,6 +84,35 @@ describe("what replies do not give away", () => {
     );
     expect(viaToken.status).toBe(200);
     await viaToken.body?.cancel();
+  });
+
+  it("a probe shows fresh handles, not the ids of the task it repeats; answers are stored by real id", async () => {
+    const { db } = database;
+    const { campaign, annotators } = await setupCampaign(db, { items: 3, annotators: 1, input: { probe_rate: 1 } });
+    const caller = callerFor(db, annotators[0] ?? null);
+    const claim = async () => {
+      const { task } = await caller.task.claimNext({ campaignId: campaign.id });
+      if (!task) throw new Error("expected a task");
+      return task;
+    };
+    const first = await claim();
+    await caller.task.submit(submission(first));
+    await caller.task.submit(submission(await claim()));
+    const probe = await claim();
+    const [row] = await db.select().from(assignments).where(eq(assignments.id, probe.assignmentId));
+    expect(row?.purpose).toBe("probe");
+    expect((await realIds(db, probe)).itemId).toBe((await realIds(db, first)).itemId);
+
+    const shown = (t: typeof first) => [t.item.id, ...t.responses.map((r) => r.id)];
+    expect(shown(probe).filter((id) => shown(first).includes(id))).toEqual([]);
+    const real = (await realIds(db, probe)).responseIds;
+    expect(shown(probe).filter((id) => real.includes(id) || id === row?.itemId)).toEqual([]);
+
+    // The first task's handles mean nothing on the probe.
+    await expect(caller.task.submit(submission(probe, pick(first, 0)))).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    const { judgementId } = await caller.task.submit(submission(probe, pick(probe, 1)));
+    const [stored] = await db.select().from(judgements).where(eq(judgements.id, judgementId));
+    expect(stored?.payload).toEqual({ choice: real[1] });
   });
 
   it("API JSON is never cached, successes and errors alike", async () => {

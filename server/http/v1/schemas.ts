@@ -118,7 +118,7 @@ export const taskOut = z.object({
   item: z.object({ id: uuid, prompt: z.array(messageOut) }),
   responses: z
     .array(z.object({ id: uuid, content_kind: z.enum(CONTENT_KINDS), content: z.string() }))
-    .describe("In display order; judge them by id"),
+    .describe("In display order. Ids are this task's own handles (they differ on every assignment): answer with them"),
   template: templateConfigSchema,
   guideline_version: z.number().int(),
   draft: z.unknown(),

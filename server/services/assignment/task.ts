@@ -4,10 +4,13 @@ import { campaigns, items, responses, type Assignment } from "@/db/schema";
 import type { ContentKind } from "@/db/schema/items";
 import type { Message } from "@/server/formats/messages";
 import type { TemplateConfig } from "@/server/services/campaigns/template-config";
+import { taskHandle } from "./task-handles";
 
 /**
  * What an annotator's screen (or a pipeline's `tasks/next`) gets: responses in display order,
- * with no model names or source ids that could hint at which is which.
+ * with no model names or source ids that could hint at which is which. The item and response
+ * ids are this assignment's opaque handles (taskHandle), never the real ids, so a probe does
+ * not give itself away; answers name responses by these handles.
  */
 export interface Task {
   assignmentId: string;
@@ -59,10 +62,12 @@ export async function loadTask(
     campaignId: assignment.campaignId,
     expiresAt: assignment.expiresAt,
     leasedAt: assignment.leasedAt,
-    item,
+    item: { id: taskHandle(assignment.id, item.id), prompt: item.prompt },
     responses: assignment.displayOrder.flatMap((id) => {
       const response = byId.get(id);
-      return response ? [{ id: response.id, contentKind: response.contentKind, content: response.content }] : [];
+      return response
+        ? [{ id: taskHandle(assignment.id, response.id), contentKind: response.contentKind, content: response.content }]
+        : [];
     }),
     template: campaign.template,
     guidelineVersion: campaign.guidelineVersion,

@@ -67,6 +67,7 @@ export async function reviseJudgement(
 
       const payload = await validateItemPayload(tx, {
         template: campaign.template,
+        assignmentId: assignment.id,
         itemId: assignment.itemId,
         payload: input.payload,
       });

@@ -56,6 +56,7 @@ export async function submitJudgement(
 
       const payload = await validateItemPayload(tx, {
         template: campaign.template,
+        assignmentId: assignment.id,
         itemId: assignment.itemId,
         payload: input.payload,
       });

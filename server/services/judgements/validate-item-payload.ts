@@ -2,16 +2,25 @@ import { asc, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { responses } from "@/db/schema";
 import { AppError } from "@/server/errors";
+import { payloadFromHandles } from "@/server/services/assignment/task-handles";
 import type { TemplateConfig } from "@/server/services/campaigns/template-config";
 import { payloadSchemaFor, type JudgementPayload } from "./judgement-payload";
 
 /**
  * Checks an answer against the campaign's template and this item's response ids, the same way
  * for a first submit and for a revision; a bad answer is BAD_REQUEST with per-field issues.
+ * The answer names responses by the assignment's task handles; what is stored (and returned)
+ * names the real response ids.
  */
 export async function validateItemPayload(
   db: Db,
-  params: { template: TemplateConfig; itemId: string; payload: unknown },
+  params: {
+    template: TemplateConfig;
+    /** The assignment whose task handles the answer may use; absent, only real ids count (adjudication). */
+    assignmentId?: string;
+    itemId: string;
+    payload: Record<string, unknown>;
+  },
 ): Promise<JudgementPayload> {
   const responseIds = (
     await db
@@ -20,7 +29,11 @@ export async function validateItemPayload(
       .where(eq(responses.itemId, params.itemId))
       .orderBy(asc(responses.position))
   ).map((r) => r.id);
-  const parsed = payloadSchemaFor(params.template, responseIds).safeParse(params.payload);
+  const payload =
+    params.assignmentId === undefined
+      ? params.payload
+      : payloadFromHandles(params.payload, { assignmentId: params.assignmentId, responseIds });
+  const parsed = payloadSchemaFor(params.template, responseIds).safeParse(payload);
   if (!parsed.success) {
     throw new AppError("BAD_REQUEST", "The answer is not valid for this task", {
       issues: parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })),

@@ -122,66 +122,69 @@ export function ApiTokens() {
         {tokens.isError && <p role="alert">{tokens.error.message}</p>}
         {tokens.data?.length === 0 && <p className="text-sm text-slate-500">No tokens yet.</p>}
         {tokens.data && tokens.data.length > 0 && (
-          <table className="w-full text-left text-sm" aria-label="API tokens">
-            <thead className="text-slate-500">
-              <tr>
-                <th className="py-1 font-medium">Name</th>
-                <th className="py-1 font-medium">Token</th>
-                <th className="py-1 font-medium">Created</th>
-                <th className="py-1 font-medium">Last used</th>
-                <th className="py-1 font-medium">Expires</th>
-                <th className="py-1 font-medium">Used for</th>
-                <th className="py-1 font-medium">Status</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {tokens.data.map((t) => (
-                <tr key={t.id}>
-                  <td className="py-1.5">{t.name}</td>
-                  <td className="py-1.5 font-mono">{t.prefix}…</td>
-                  <td className="py-1.5">{when(t.createdAt)}</td>
-                  <td className="py-1.5">{when(t.lastUsedAt)}</td>
-                  <td className="py-1.5">{when(t.expiresAt)}</td>
-                  <td className="py-1.5">
-                    {t.uses.length === 0 ? (
-                      <span className="text-slate-500">nothing recorded</span>
-                    ) : (
-                      <ul aria-label={`Used for (${t.name})`}>
-                        {t.uses.slice(0, 3).map((u) => (
-                          <li key={u.action} title={`last ${when(u.lastAt)}`}>
-                            <code>{u.action}</code> ×{u.count}
-                          </li>
-                        ))}
-                      </ul>
-                    )}
-                  </td>
-                  <td className="py-1.5">
-                    {t.revokedAt ? (
-                      <span className="text-slate-500">revoked</span>
-                    ) : isPast(t.expiresAt) ? (
-                      <span className="text-slate-500">expired</span>
-                    ) : (
-                      <button
-                        type="button"
-                        className="btn"
-                        aria-label={`Revoke ${t.name}`}
-                        disabled={revoke.isPending}
-                        onClick={() => {
-                          if (
-                            window.confirm(`Revoke “${t.name}”? Scripts using it stop working.`)
-                          ) {
-                            revoke.mutate({ tokenId: t.id });
-                          }
-                        }}
-                      >
-                        Revoke
-                      </button>
-                    )}
-                  </td>
+          // Seven columns do not fit a phone: the table scrolls sideways instead of the page.
+          <div className="overflow-x-auto">
+            <table className="w-full text-left text-sm" aria-label="API tokens">
+              <thead className="text-slate-500">
+                <tr>
+                  <th className="py-1 font-medium">Name</th>
+                  <th className="py-1 font-medium">Token</th>
+                  <th className="hidden py-1 font-medium sm:table-cell">Created</th>
+                  <th className="py-1 font-medium">Last used</th>
+                  <th className="py-1 font-medium">Expires</th>
+                  <th className="py-1 font-medium">Used for</th>
+                  <th className="py-1 font-medium">Status</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody className="divide-y divide-slate-100">
+                {tokens.data.map((t) => (
+                  <tr key={t.id}>
+                    <td className="py-1.5">{t.name}</td>
+                    <td className="py-1.5 font-mono">{t.prefix}…</td>
+                    <td className="hidden py-1.5 sm:table-cell">{when(t.createdAt)}</td>
+                    <td className="py-1.5">{when(t.lastUsedAt)}</td>
+                    <td className="py-1.5">{when(t.expiresAt)}</td>
+                    <td className="py-1.5">
+                      {t.uses.length === 0 ? (
+                        <span className="text-slate-500">nothing recorded</span>
+                      ) : (
+                        <ul aria-label={`Used for (${t.name})`}>
+                          {t.uses.slice(0, 3).map((u) => (
+                            <li key={u.action} title={`last ${when(u.lastAt)}`}>
+                              <code>{u.action}</code> ×{u.count}
+                            </li>
+                          ))}
+                        </ul>
+                      )}
+                    </td>
+                    <td className="py-1.5">
+                      {t.revokedAt ? (
+                        <span className="text-slate-500">revoked</span>
+                      ) : isPast(t.expiresAt) ? (
+                        <span className="text-slate-500">expired</span>
+                      ) : (
+                        <button
+                          type="button"
+                          className="btn"
+                          aria-label={`Revoke ${t.name}`}
+                          disabled={revoke.isPending}
+                          onClick={() => {
+                            if (
+                              window.confirm(`Revoke “${t.name}”? Scripts using it stop working.`)
+                            ) {
+                              revoke.mutate({ tokenId: t.id });
+                            }
+                          }}
+                        >
+                          Revoke
+                        </button>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         )}
       </section>
     </div>

@@ -1,6 +1,10 @@
 "use client";
 
-import type { TemplateConfig } from "@/server/services/campaigns/template-config";
+import {
+  DEFAULT_RATIONALE_MAX_LENGTH,
+  rationaleMaxLength,
+  type TemplateConfig,
+} from "@/server/services/campaigns/template-config";
 import { Check, ListField, RankingFields, RatingFields } from "./template-kind-fields";
 
 const KIND_NAMES: Record<TemplateConfig["kind"], string> = {
@@ -62,6 +66,27 @@ export function TemplateEditor({
           onChange={(e) =>
             setCommon({
               rationale: { ...template.rationale, min_length: Math.max(0, Number(e.currentTarget.value) || 0) },
+            })
+          }
+        />
+      </label>
+      <label className="block">
+        Rationale maximum length
+        <input
+          type="number"
+          min={1}
+          max={100000}
+          className="input mt-1"
+          value={rationaleMaxLength(template)}
+          onChange={(e) =>
+            setCommon({
+              rationale: {
+                ...template.rationale,
+                max_length: Math.max(
+                  1,
+                  Number(e.currentTarget.value) || DEFAULT_RATIONALE_MAX_LENGTH,
+                ),
+              },
             })
           }
         />

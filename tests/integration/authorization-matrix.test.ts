@@ -1,0 +1,281 @@
+import { randomUUID } from "node:crypto";
+import { readdirSync, statSync } from "node:fs";
+import path from "node:path";
+import { TRPCError } from "@trpc/server";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { removeMember } from "@/server/services/campaigns/remove-member";
+import { setMemberStatus } from "@/server/services/campaigns/set-member-status";
+import { createInvitation } from "@/server/services/campaigns/create-invitation";
+import type { SessionUser } from "@/server/services/users/session-user";
+import { appRouter } from "@/server/trpc/root";
+import { addAnnotator, callerFor, createCampaign, createUser, importNative, pairwiseLines } from "../fixtures/factories";
+import { restOn, tokenFor, type RestCall } from "../fixtures/rest-client";
+import { createTestDatabase, type TestDatabase } from "../fixtures/test-database";
+
+/**
+ * Every tRPC procedure and every REST route × every kind of caller, with the outcome each must
+ * get. A procedure or route without a row fails the suite: add one line for it below.
+ *
+ *   signedOut  no session, no token
+ *   outsider   an annotator who is not in the campaign
+ *   removed    an annotator removed from the campaign (after working in it)
+ *   paused     an annotator paused in the campaign (after working in it)
+ *   member     an active annotator of the campaign
+ *   admin      an admin (not a member)
+ *
+ * Assignment actions target the caller's own task when they have one, else the member's.
+ * "none" means allowed, but nothing to hand out (a claim answering "nothing for you").
+ */
+const PERSONAS = ["signedOut", "outsider", "removed", "paused", "member", "admin"] as const;
+type Persona = (typeof PERSONAS)[number];
+type Outcome = "ok" | "none" | "UNAUTHORIZED" | "FORBIDDEN" | "NOT_FOUND";
+type Expected = Record<Persona, Outcome>;
+
+const row = (...outcomes: [Outcome, Outcome, Outcome, Outcome, Outcome, Outcome]): Expected =>
+  Object.fromEntries(PERSONAS.map((p, i) => [p, outcomes[i]])) as Expected;
+//                          signedOut       outsider     removed      paused       member       admin
+const PUBLIC = /*      */ row("ok", /*   */ "ok", /*   */ "ok", /*   */ "ok", /*   */ "ok", /*   */ "ok");
+const ANY_USER = /*    */ row("UNAUTHORIZED", "ok", /*  */ "ok", /*   */ "ok", /*   */ "ok", /*   */ "ok");
+const ADMIN = /*       */ row("UNAUTHORIZED", "FORBIDDEN", "FORBIDDEN", "FORBIDDEN", "FORBIDDEN", "ok");
+const CAMPAIGN_READ = row("UNAUTHORIZED", "NOT_FOUND", "NOT_FOUND", "ok", /*  */ "ok", /*   */ "ok");
+const CLAIM = /*       */ row("UNAUTHORIZED", "NOT_FOUND", "NOT_FOUND", "none", /**/ "ok", /*   */ "NOT_FOUND");
+const OWN_TASK = /*    */ row("UNAUTHORIZED", "NOT_FOUND", "NOT_FOUND", "FORBIDDEN", "ok", /*  */ "NOT_FOUND");
+
+interface World {
+  campaignId: string;
+  user: Record<Persona, SessionUser | null>;
+  /** The caller's own leased assignment, else the member's. */
+  lease: (p: Persona) => string;
+  /** The caller's own submitted judgement, else the member's. */
+  judgement: (p: Persona) => string;
+  /** A fresh invitation link to the campaign. */
+  invite: () => Promise<string>;
+}
+
+type Caller = ReturnType<typeof callerFor>;
+/** `READS`: the row changes nothing another row could notice, so it may share a world. */
+const READS = "reads";
+type TrpcRow = [call: (c: Caller, w: World, p: Persona) => Promise<unknown>, expected: Expected, mode?: typeof READS];
+type RestRow = [request: (w: World, p: Persona) => RestCall | Promise<RestCall>, expected: Expected, mode?: typeof READS];
+
+const email = () => `matrix-${randomUUID().slice(0, 8)}@example.test`;
+const tie = { choice: "tie" };
+
+const TRPC: Record<string, TrpcRow> = {
+  "campaign.list": [(c) => c.campaign.list(), ANY_USER, READS],
+  "campaign.byId": [(c, w) => c.campaign.byId({ campaignId: w.campaignId }), CAMPAIGN_READ, READS],
+  "campaign.create": [(c) => c.campaign.create({ name: "matrix" }), ADMIN],
+  "campaign.update": [(c, w) => c.campaign.update({ campaignId: w.campaignId, input: { description: "x" } }), ADMIN],
+  "campaign.duplicate": [(c, w) => c.campaign.duplicate({ campaignId: w.campaignId }), ADMIN],
+  "campaign.setStatus": [(c, w) => c.campaign.setStatus({ campaignId: w.campaignId, status: "paused" }), ADMIN],
+  "campaign.members": [(c, w) => c.campaign.members({ campaignId: w.campaignId }), ADMIN, READS],
+  "campaign.addMember": [(c, w) => c.campaign.addMember({ campaignId: w.campaignId, email: w.user.outsider?.email ?? "" }), ADMIN],
+  "campaign.setMemberStatus": [(c, w) => c.campaign.setMemberStatus({ campaignId: w.campaignId, userId: w.user.member?.id ?? "", status: "paused" }), ADMIN],
+  "campaign.removeMember": [(c, w) => c.campaign.removeMember({ campaignId: w.campaignId, userId: w.user.member?.id ?? "" }), ADMIN],
+  "export.preview": [(c, w) => c.export.preview({ campaignId: w.campaignId, options: { format: "judgements" } }), ADMIN, READS],
+  "export.history": [(c, w) => c.export.history({ campaignId: w.campaignId }), ADMIN, READS],
+  "invitation.create": [(c, w) => c.invitation.create({ campaignId: w.campaignId }), ADMIN],
+  "invitation.list": [(c, w) => c.invitation.list({ campaignId: w.campaignId }), ADMIN, READS],
+  "invitation.revoke": [async (c, w) => c.invitation.revoke({ campaignId: w.campaignId, invitationId: await inviteId(w) }), ADMIN],
+  "invitation.describe": [async (c, w) => c.invitation.describe({ token: await w.invite() }), PUBLIC, READS],
+  "invitation.signUp": [async (c, w) => c.invitation.signUp({ token: await w.invite(), email: email(), password: "matrix password" }), PUBLIC],
+  "invitation.accept": [async (c, w) => c.invitation.accept({ token: await w.invite() }), ANY_USER],
+  "task.claimNext": [(c, w) => c.task.claimNext({ campaignId: w.campaignId }), CLAIM, READS],
+  "task.heartbeat": [(c, w, p) => c.task.heartbeat({ assignmentId: w.lease(p) }), OWN_TASK],
+  "task.saveDraft": [(c, w, p) => c.task.saveDraft({ assignmentId: w.lease(p), draft: tie }), OWN_TASK],
+  "task.skip": [(c, w, p) => c.task.skip({ assignmentId: w.lease(p), reason: "matrix" }), OWN_TASK],
+  "task.submit": [(c, w, p) => c.task.submit({ assignmentId: w.lease(p), idempotencyKey: randomUUID(), payload: tie }), OWN_TASK],
+  "task.revise": [(c, w, p) => c.task.revise({ judgementId: w.judgement(p), idempotencyKey: randomUUID(), payload: { choice: "both_bad" } }), OWN_TASK],
+  "token.list": [(c) => c.token.list(), ANY_USER, READS],
+  "token.create": [(c) => c.token.create({ name: "matrix" }), ANY_USER],
+  "token.revoke": [async (c) => c.token.revoke({ tokenId: (await c.token.create({ name: "to revoke" })).id }), ANY_USER],
+  "user.me": [(c) => c.user.me(), PUBLIC, READS],
+  "user.create": [(c) => c.user.create({ email: email(), role: "annotator" }), ADMIN],
+};
+
+const REST: Record<string, RestRow> = {
+  "GET /api/v1/campaigns": [() => ({}), ANY_USER, READS],
+  "POST /api/v1/campaigns": [() => ({ json: { name: "matrix" } }), ADMIN],
+  "GET /api/v1/campaigns/[id]": [(w) => ({ id: w.campaignId }), CAMPAIGN_READ, READS],
+  "PATCH /api/v1/campaigns/[id]": [(w) => ({ id: w.campaignId, json: { description: "x" } }), ADMIN],
+  "GET /api/v1/campaigns/[id]/export": [(w) => ({ id: w.campaignId, query: "format=judgements" }), ADMIN],
+  "POST /api/v1/campaigns/[id]/items": [(w) => ({ id: w.campaignId, body: pairwiseLines(1, "late"), query: "dry_run=true" }), ADMIN, READS],
+  "POST /api/v1/campaigns/[id]/members": [(w) => ({ id: w.campaignId, json: { email: w.user.outsider?.email } }), ADMIN],
+  "GET /api/v1/campaigns/[id]/stats": [(w) => ({ id: w.campaignId }), ADMIN, READS],
+  "POST /api/v1/campaigns/[id]/tasks/next": [(w) => ({ id: w.campaignId }), CLAIM, READS],
+  "POST /api/v1/assignments/[id]/heartbeat": [(w, p) => ({ id: w.lease(p) }), OWN_TASK],
+  "PUT /api/v1/assignments/[id]/draft": [(w, p) => ({ id: w.lease(p), json: { draft: tie } }), OWN_TASK],
+  "POST /api/v1/assignments/[id]/skip": [(w, p) => ({ id: w.lease(p), json: { reason: "matrix" } }), OWN_TASK],
+  "POST /api/v1/assignments/[id]/judgement": [(w, p) => ({ id: w.lease(p), json: { idempotency_key: randomUUID(), payload: tie } }), OWN_TASK],
+  "GET /api/v1/docs": [() => ({}), PUBLIC, READS],
+  "GET /api/v1/openapi.json": [() => ({}), PUBLIC, READS],
+};
+
+let database: TestDatabase;
+let restore: () => void;
+let people: Record<Exclude<Persona, "signedOut">, SessionUser>;
+let tokens: Record<Persona, string | null>;
+beforeAll(async () => {
+  database = await createTestDatabase();
+  restore = restOn(database.db);
+  const { db } = database;
+  const annotator = () => createUser(db, { role: "annotator" });
+  people = {
+    outsider: await annotator(),
+    removed: await annotator(),
+    paused: await annotator(),
+    member: await annotator(),
+    admin: await createUser(db, { role: "admin" }),
+  };
+  tokens = { signedOut: null } as Record<Persona, string | null>;
+  for (const [p, user] of Object.entries(people)) tokens[p as Persona] = await tokenFor(db, user);
+});
+afterAll(async () => {
+  restore?.();
+  await database?.close();
+});
+
+async function inviteId(w: World): Promise<string> {
+  const { invitation } = await createInvitation(database.db, { input: { campaignId: w.campaignId }, actorId: w.user.admin?.id ?? null });
+  return invitation.id;
+}
+
+let shared: Promise<World> | undefined;
+function worldFor(mode: typeof READS | undefined): Promise<World> {
+  if (mode !== READS) return buildWorld();
+  shared ??= buildWorld();
+  return shared;
+}
+
+/** A fresh campaign in which removed, paused and member have each judged one task and hold another. */
+async function buildWorld(): Promise<World> {
+  const { db } = database;
+  const campaign = await createCampaign(db, { admin: people.admin });
+  await importNative(db, { campaignId: campaign.id, text: pairwiseLines(6) });
+  const leases = new Map<Persona, string>();
+  const judgements = new Map<Persona, string>();
+  for (const p of ["removed", "paused", "member"] as const) {
+    await addAnnotator(db, { campaignId: campaign.id, annotator: people[p] });
+    const caller = callerFor(db, people[p]);
+    const first = (await caller.task.claimNext({ campaignId: campaign.id })).task;
+    if (!first) throw new Error("expected a task");
+    const submitted = await caller.task.submit({ assignmentId: first.assignmentId, idempotencyKey: randomUUID(), payload: tie });
+    judgements.set(p, submitted.judgementId);
+    const held = (await caller.task.claimNext({ campaignId: campaign.id })).task;
+    if (!held) throw new Error("expected a second task");
+    leases.set(p, held.assignmentId);
+  }
+  await setMemberStatus(db, { campaignId: campaign.id, userId: people.paused.id, status: "paused", actorId: null });
+  await removeMember(db, { campaignId: campaign.id, userId: people.removed.id, actorId: null });
+  const own = (map: Map<Persona, string>) => (p: Persona) => map.get(p) ?? map.get("member") ?? "";
+  return {
+    campaignId: campaign.id,
+    user: { signedOut: null, ...people },
+    lease: own(leases),
+    judgement: own(judgements),
+    invite: async () =>
+      (await createInvitation(db, { input: { campaignId: campaign.id }, actorId: people.admin.id })).token,
+  };
+}
+
+function trpcOutcome(result: PromiseSettledResult<unknown>): string {
+  if (result.status === "rejected") return result.reason instanceof TRPCError ? result.reason.code : String(result.reason);
+  const value = result.value as { task?: unknown } | null;
+  return value && typeof value === "object" && "task" in value && value.task === null ? "none" : "ok";
+}
+
+const STATUS_OUTCOME: Record<number, Outcome> = { 401: "UNAUTHORIZED", 403: "FORBIDDEN", 404: "NOT_FOUND" };
+function restOutcome(key: string, status: number): string {
+  if (status === 204 && key.endsWith("/tasks/next")) return "none";
+  if (status >= 200 && status < 400) return "ok";
+  return STATUS_OUTCOME[status] ?? `HTTP ${status}`;
+}
+
+type Handler = (request: Request, context: { params: Promise<{ id: string }> }) => Promise<Response>;
+
+/** Calls a route handler as Next does and reads only the status (downloads are not JSON). */
+async function statusOf(handler: Handler, method: string, call: RestCall): Promise<number> {
+  const headers: Record<string, string> = { ...call.headers };
+  if (call.token) headers.authorization = `Bearer ${call.token}`;
+  let body = call.body;
+  if (call.json !== undefined) {
+    body = JSON.stringify(call.json);
+    headers["content-type"] = "application/json";
+  }
+  const url = `http://localhost/api/v1/matrix${call.query ? `?${call.query}` : ""}`;
+  const init = { method, headers, body: method === "GET" ? undefined : body };
+  const response = await handler(new Request(url, init), { params: Promise.resolve({ id: call.id ?? "" }) });
+  await response.body?.cancel();
+  return response.status;
+}
+
+/** Every `METHOD /api/v1/...` the route files under app/api/v1 export. */
+async function restRoutes(): Promise<Map<string, Handler>> {
+  const root = path.resolve(__dirname, "../../app/api/v1");
+  const files: string[] = [];
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir)) {
+      const full = path.join(dir, name);
+      if (statSync(full).isDirectory()) walk(full);
+      else if (name === "route.ts") files.push(full);
+    }
+  };
+  walk(root);
+  const routes = new Map<string, Handler>();
+  for (const file of files) {
+    const url = `/api/v1/${path.relative(root, path.dirname(file)).split(path.sep).join("/")}`.replace(/\/$/, "");
+    const module = (await import(file)) as Record<string, unknown>;
+    for (const method of ["GET", "POST", "PUT", "PATCH", "DELETE"]) {
+      if (typeof module[method] === "function") routes.set(`${method} ${url}`, module[method] as Handler);
+    }
+  }
+  return routes;
+}
+
+const procedures = Object.keys(appRouter._def.procedures);
+
+describe("authorization matrix", () => {
+  it("has a row for every tRPC procedure and every REST route, and none for ones that are gone", async () => {
+    expect(procedures.filter((p) => !(p in TRPC))).toEqual([]);
+    expect(Object.keys(TRPC).filter((p) => !procedures.includes(p))).toEqual([]);
+    const routes = [...(await restRoutes()).keys()];
+    expect(routes.filter((r) => !(r in REST))).toEqual([]);
+    expect(Object.keys(REST).filter((r) => !routes.includes(r))).toEqual([]);
+  });
+
+  it.each(Object.entries(TRPC))("tRPC %s", async (_name, [call, expected, mode]) => {
+    const world = await worldFor(mode);
+    const seen: Record<string, string> = {};
+    for (const p of PERSONAS) {
+      const caller = callerFor(database.db, world.user[p]);
+      seen[p] = trpcOutcome((await Promise.allSettled([call(caller, world, p)]))[0] as PromiseSettledResult<unknown>);
+    }
+    expect(seen).toEqual(expected);
+  });
+
+  it("session-tier procedures refuse a caller who came with an API token", async () => {
+    const world = await worldFor(READS);
+    const defs = appRouter._def.procedures as unknown as Record<string, { _def: { meta?: { tier?: string } } }>;
+    const sessionOnly = procedures.filter((p) => defs[p]?._def.meta?.tier === "session");
+    expect(sessionOnly.length).toBeGreaterThan(0);
+    for (const name of sessionOnly) {
+      const entry = TRPC[name];
+      if (!entry) throw new Error(`no row for ${name}`);
+      const viaToken = callerFor(database.db, people.member, { tokenId: randomUUID() });
+      const [result] = await Promise.allSettled([entry[0](viaToken, world, "member")]);
+      expect([name, trpcOutcome(result as PromiseSettledResult<unknown>)]).toEqual([name, "FORBIDDEN"]);
+    }
+  });
+
+  it.each(Object.entries(REST))("REST %s", async (key, [request, expected, mode]) => {
+    const handler = (await restRoutes()).get(key);
+    if (!handler) throw new Error(`no route ${key}`);
+    const world = await worldFor(mode);
+    const seen: Record<string, string> = {};
+    for (const p of PERSONAS) {
+      const options = await request(world, p);
+      seen[p] = restOutcome(key, await statusOf(handler, key.split(" ")[0] ?? "GET", { ...options, token: tokens[p] }));
+    }
+    expect(seen).toEqual(expected);
+  });
+});
