@@ -23,13 +23,13 @@ export function RatingView(props: TaskViewProps<RatingTemplate, RatingAnswer>) {
   const prefRow = rows.length;
   const off = props.closed || props.submitting;
   return (
-    <article aria-label={props.label ?? "Task"} data-assignment-id={props.assignmentId} className="space-y-4">
+    <article aria-label={props.label ?? "Task"} data-assignment-id={props.assignmentId} className="@container space-y-4">
       <Conversation messages={props.prompt} />
       <p className="text-sm text-slate-600">
         Move between rows with <span className="kbd">{hintOf(props.keys, "next-row")}</span> and{" "}
         <span className="kbd">{hintOf(props.keys, "prev-row")}</span>; a digit rates the focused row.
       </p>
-      <div className={`grid gap-4 ${ids.length > 1 ? "md:grid-cols-2" : ""} ${ids.length > 2 ? "xl:grid-cols-3" : ""}`}>
+      <div className={`grid gap-4 ${ids.length > 1 ? "@2xl:grid-cols-2" : ""} ${ids.length > 2 ? "@6xl:grid-cols-3" : ""}`}>
         {props.responses.map((response, index) => (
           <section key={response.id} aria-label={responseLabel(index)} className="card min-w-0 space-y-3">
             <h2 className="text-sm font-semibold text-slate-500">{responseLabel(index)}</h2>
