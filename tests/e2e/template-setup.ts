@@ -32,12 +32,12 @@ async function ok(reply: Awaited<ReturnType<APIRequestContext["get"]>>) {
  */
 export async function setupCampaign(
   admin: APIRequestContext,
-  params: { template: Record<string, unknown>; items: unknown[] },
+  params: { template: Record<string, unknown>; items: unknown[]; settings?: Record<string, unknown> },
 ) {
   const annotator = { email: uniqueEmail("tmpl"), password: "annotator password" };
   const campaign = await ok(
     await admin.post("/api/v1/campaigns", {
-      data: { name: `E2E ${String(params.template.kind)}`, overlap: 1, template: params.template },
+      data: { name: `E2E ${String(params.template.kind)}`, overlap: 1, template: params.template, ...params.settings },
     }),
   );
   const id = String(campaign.id);

@@ -93,11 +93,26 @@ test("ranking by keyboard: 3 1 4 2 Enter, a tie, none acceptable; the draft surv
   expect(by(third)?.payload).toEqual({ not_rankable: true });
 });
 
-test("ranking of 4 by mouse drag", async ({ page, browser }) => {
+test("ranking of 4 by mouse drag; clear screens for a paused campaign and the daily cap", async ({ page, browser }) => {
   const admin = await adminRequest(browser);
-  const { campaignId, annotator } = await setupCampaign(admin, { template: RANKING, items: rankingTemplateItems(1) });
+  const { campaignId, annotator } = await setupCampaign(admin, {
+    template: RANKING,
+    items: rankingTemplateItems(2),
+    settings: { daily_cap: 1 },
+  });
   const task = await openTask(page, campaignId, annotator);
+  await expect(page.getByRole("heading", { name: "E2E ranking", level: 1 })).toBeVisible();
+  await expect(page.getByTestId("progress")).toHaveText("0 done today of 1 · 1 left in the campaign");
   const assignment = (await task.getAttribute("data-assignment-id")) ?? "";
+
+  const setStatus = async (status: string) =>
+    expect((await admin.patch(`/api/v1/campaigns/${campaignId}`, { data: { status } })).ok()).toBe(true);
+  await setStatus("paused");
+  await page.reload();
+  await expect(page.getByRole("status").filter({ hasText: "Campaign paused" })).toBeVisible();
+  await setStatus("active");
+  await page.reload();
+  await expect(task).toHaveAttribute("data-assignment-id", assignment);
   const handle = task.getByRole("button", { name: "Drag Response 4" });
   const target = task.getByRole("button", { name: "Drag Response 1" });
   const from = await handle.boundingBox();
@@ -109,7 +124,8 @@ test("ranking of 4 by mouse drag", async ({ page, browser }) => {
   await page.mouse.up();
   expect(await tray(task)).toEqual(["Response 4: 1st", "Response 1: 2nd", "Response 2: 3rd", "Response 3: 4th"]);
   await task.getByRole("button", { name: "Submit" }).click();
-  await expect(page.getByRole("status").filter({ hasText: "All done" })).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: "Daily limit reached" })).toBeVisible();
+  await expect(page.getByTestId("progress")).toHaveText("1 done today of 1 · 1 left in the campaign");
 
   const [row] = await exportJudgements(admin, campaignId);
   const d = row?.display_order ?? [];
