@@ -93,7 +93,7 @@ test("ranking by keyboard: 3 1 4 2 Enter, a tie, none acceptable; the draft surv
   expect(by(third)?.payload).toEqual({ not_rankable: true });
 });
 
-test("ranking of 4 by mouse drag; clear screens for a paused campaign and the daily cap", async ({ page, browser }) => {
+test("ranking of 4 by mouse drag, then by the keyboard sensor; clear screens for a paused campaign and the daily cap", async ({ page, browser }) => {
   const admin = await adminRequest(browser);
   const { campaignId, annotator } = await setupCampaign(admin, {
     template: RANKING,
@@ -123,6 +123,10 @@ test("ranking of 4 by mouse drag; clear screens for a paused campaign and the da
   await page.mouse.move(from.x + from.width / 2, to.y + 2, { steps: 12 });
   await page.mouse.up();
   expect(await tray(task)).toEqual(["Response 4: 1st", "Response 1: 2nd", "Response 2: 3rd", "Response 3: 4th"]);
+  // dnd-kit's keyboard sensor on the same rows: Space picks up, an arrow moves, Space drops.
+  await task.getByRole("button", { name: "Drag Response 3" }).focus();
+  await keys(page, "Space ArrowUp Space");
+  await expect.poll(() => tray(task)).toEqual(["Response 4: 1st", "Response 1: 2nd", "Response 3: 3rd", "Response 2: 4th"]);
   await task.getByRole("button", { name: "Submit" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Daily limit reached" })).toBeVisible();
   await expect(page.getByTestId("progress")).toHaveText("1 done today of 1 · 1 left in the campaign");
@@ -130,7 +134,7 @@ test("ranking of 4 by mouse drag; clear screens for a paused campaign and the da
   const [row] = await exportJudgements(admin, campaignId);
   const d = row?.display_order ?? [];
   expect(row?.assignment_id).toBe(assignment);
-  expect(row?.payload).toEqual({ ranking: [[d[3]], [d[0]], [d[1]], [d[2]]] });
+  expect(row?.payload).toEqual({ ranking: [[d[3]], [d[0]], [d[2]], [d[1]]] });
 });
 
 test("rating 2 responses × 3 attributes by keyboard; the draft survives a reload; edit previous revises it", async ({
