@@ -104,6 +104,7 @@ export function AnnotateScreen({ campaignId }: { campaignId: string }) {
     <div>
       <ScreenHeader
         campaignId={campaignId}
+        ready={result !== null || claim.isError}
         canEdit={canEdit}
         guidelinesOpen={guidelines}
         onEdit={startEdit}
