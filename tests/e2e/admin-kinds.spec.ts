@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
-import { adminPage, rankingTemplateItems, setupCampaign } from "./template-setup";
+import { adminPage, expectNoSideScroll, rankingTemplateItems, setupCampaign } from "./template-setup";
 
-test("the new-campaign form makes a rating campaign with its preview; the export panel fits each kind and says why a choice is invalid", async ({
+test("the new-campaign form makes a rating campaign with its preview; the export panel fits each kind and says why a choice is invalid; the demo rating campaign works", async ({
   browser,
 }) => {
   const page = await adminPage(browser);
@@ -47,4 +47,13 @@ test("the new-campaign form makes a rating campaign with its preview; the export
   await expect(page.getByRole("button", { name: "Download", exact: true })).toBeDisabled();
   await format.selectOption("rankings");
   await expect(page.getByTestId("export-preview-count")).toHaveText("0 rows");
+
+  // The demo's rating campaign (pictures the app serves itself) works on the annotate screen.
+  await page.goto("/campaigns");
+  await page.getByRole("listitem").filter({ hasText: "Demo: rate the pictures" }).getByRole("link", { name: "Start annotating" }).click();
+  const task = page.getByRole("article", { name: "Task" });
+  await expect(task.getByRole("radiogroup", { name: "Response 2 quality" })).toBeVisible();
+  await expectNoSideScroll(page);
+  for (const key of ["4", "3", "2", "1", "1", "Enter"]) await page.keyboard.press(key);
+  await expect(page.getByTestId("progress")).toContainText("1 done today");
 });

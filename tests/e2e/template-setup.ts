@@ -32,12 +32,12 @@ async function ok(reply: Awaited<ReturnType<APIRequestContext["get"]>>) {
  */
 export async function setupCampaign(
   admin: APIRequestContext,
-  params: { template: Record<string, unknown>; items: unknown[] },
+  params: { template: Record<string, unknown>; items: unknown[]; settings?: Record<string, unknown> },
 ) {
   const annotator = { email: uniqueEmail("tmpl"), password: "annotator password" };
   const campaign = await ok(
     await admin.post("/api/v1/campaigns", {
-      data: { name: `E2E ${String(params.template.kind)}`, overlap: 1, template: params.template },
+      data: { name: `E2E ${String(params.template.kind)}`, overlap: 1, template: params.template, ...params.settings },
     }),
   );
   const id = String(campaign.id);
@@ -74,11 +74,13 @@ export async function openTask(page: Page, campaignId: string, annotator: { emai
   return task;
 }
 
-/** Waits for the autosave that carries `text`, so a reload finds the draft. */
-export function draftSaved(page: Page, text: string) {
-  return page.waitForResponse(
-    (r) => r.url().includes("task.saveDraft") && (r.request().postData() ?? "").includes(text) && r.ok(),
-  );
+/** Waits for the autosave that carries `text` (or matches it), so a reload finds the draft. */
+export function draftSaved(page: Page, text: string | RegExp) {
+  return page.waitForResponse((r) => {
+    if (!r.url().includes("task.saveDraft") || !r.ok()) return false;
+    const body = r.request().postData() ?? "";
+    return typeof text === "string" ? body.includes(text) : text.test(body);
+  });
 }
 
 /** At 390×844 the page never scrolls sideways. */

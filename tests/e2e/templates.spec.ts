@@ -42,7 +42,8 @@ test("ranking by keyboard: 3 1 4 2 Enter, a tie, none acceptable; the draft surv
 
   // 3 1, reload: the order comes back; Backspace takes the last one back.
   const first = (await task.getAttribute("data-assignment-id")) ?? "";
-  const saved = draftSaved(page, "groups");
+  // The save that holds both picks (the first keystroke may be saved on its own).
+  const saved = draftSaved(page, /groups\\?":\[\[\\?"[^"\\]+\\?"\],\[/);
   await keys(page, "3 1");
   await saved;
   await page.reload();
@@ -93,11 +94,26 @@ test("ranking by keyboard: 3 1 4 2 Enter, a tie, none acceptable; the draft surv
   expect(by(third)?.payload).toEqual({ not_rankable: true });
 });
 
-test("ranking of 4 by mouse drag", async ({ page, browser }) => {
+test("ranking of 4 by mouse drag, then by the keyboard sensor; clear screens for a paused campaign and the daily cap", async ({ page, browser }) => {
   const admin = await adminRequest(browser);
-  const { campaignId, annotator } = await setupCampaign(admin, { template: RANKING, items: rankingTemplateItems(1) });
+  const { campaignId, annotator } = await setupCampaign(admin, {
+    template: RANKING,
+    items: rankingTemplateItems(2),
+    settings: { daily_cap: 1 },
+  });
   const task = await openTask(page, campaignId, annotator);
+  await expect(page.getByRole("heading", { name: "E2E ranking", level: 1 })).toBeVisible();
+  await expect(page.getByTestId("progress")).toHaveText("0 done today of 1 · 1 left in the campaign");
   const assignment = (await task.getAttribute("data-assignment-id")) ?? "";
+
+  const setStatus = async (status: string) =>
+    expect((await admin.patch(`/api/v1/campaigns/${campaignId}`, { data: { status } })).ok()).toBe(true);
+  await setStatus("paused");
+  await page.reload();
+  await expect(page.getByRole("status").filter({ hasText: "Campaign paused" })).toBeVisible();
+  await setStatus("active");
+  await page.reload();
+  await expect(task).toHaveAttribute("data-assignment-id", assignment);
   const handle = task.getByRole("button", { name: "Drag Response 4" });
   const target = task.getByRole("button", { name: "Drag Response 1" });
   const from = await handle.boundingBox();
@@ -108,13 +124,18 @@ test("ranking of 4 by mouse drag", async ({ page, browser }) => {
   await page.mouse.move(from.x + from.width / 2, to.y + 2, { steps: 12 });
   await page.mouse.up();
   expect(await tray(task)).toEqual(["Response 4: 1st", "Response 1: 2nd", "Response 2: 3rd", "Response 3: 4th"]);
+  // dnd-kit's keyboard sensor on the same rows: Space picks up, an arrow moves, Space drops.
+  await task.getByRole("button", { name: "Drag Response 3" }).focus();
+  await keys(page, "Space ArrowUp Space");
+  await expect.poll(() => tray(task)).toEqual(["Response 4: 1st", "Response 1: 2nd", "Response 3: 3rd", "Response 2: 4th"]);
   await task.getByRole("button", { name: "Submit" }).click();
-  await expect(page.getByRole("status").filter({ hasText: "All done" })).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: "Daily limit reached" })).toBeVisible();
+  await expect(page.getByTestId("progress")).toHaveText("1 done today of 1 · 1 left in the campaign");
 
   const [row] = await exportJudgements(admin, campaignId);
   const d = row?.display_order ?? [];
   expect(row?.assignment_id).toBe(assignment);
-  expect(row?.payload).toEqual({ ranking: [[d[3]], [d[0]], [d[1]], [d[2]]] });
+  expect(row?.payload).toEqual({ ranking: [[d[3]], [d[0]], [d[2]], [d[1]]] });
 });
 
 test("rating 2 responses × 3 attributes by keyboard; the draft survives a reload; edit previous revises it", async ({
@@ -138,7 +159,8 @@ test("rating 2 responses × 3 attributes by keyboard; the draft survives a reloa
     task.getByRole("radiogroup", { name: `Response ${response} ${attribute}` }).getByRole("radio", { checked: true });
 
   // Digits rate the focused row and move on; arrows (and Tab) move between rows.
-  const saved = draftSaved(page, "verbosity");
+  // The save that holds the last of the five keys (Response 2's helpfulness, 1).
+  const saved = draftSaved(page, /helpfulness\\?":1\b/);
   await keys(page, "4 3 2 9 1");
   await saved;
   await page.reload();

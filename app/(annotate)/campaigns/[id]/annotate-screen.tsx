@@ -52,19 +52,25 @@ export function AnnotateScreen({ campaignId }: { campaignId: string }) {
     lastDone && !fromServer.some((a) => a.task.assignmentId === lastDone.task.assignmentId)
       ? [lastDone, ...fromServer]
       : fromServer;
-  const claim = useMutation(trpc.task.claimNext.mutationOptions({ onSuccess: setResult }));
-  const { mutate } = claim;
-
+  // Counters are read again once the server has stored the change (a claim, a submit, an edit).
   const refreshCounters = useCallback(() => {
     void queryClient.invalidateQueries({ queryKey: trpc.task.progress.queryKey({ campaignId }) });
     void queryClient.invalidateQueries({ queryKey: trpc.task.recent.queryKey({ campaignId }) });
   }, [queryClient, trpc, campaignId]);
+  const claim = useMutation(
+    trpc.task.claimNext.mutationOptions({
+      onSuccess: (claimed) => {
+        setResult(claimed);
+        refreshCounters();
+      },
+    }),
+  );
+  const { mutate } = claim;
 
   const claimNext = useCallback(() => {
     setResult(null);
     mutate({ campaignId });
-    refreshCounters();
-  }, [mutate, campaignId, refreshCounters]);
+  }, [mutate, campaignId]);
   useEffect(() => claimNext(), [claimNext]);
 
   const latest = recentAnswers[0];
@@ -98,6 +104,7 @@ export function AnnotateScreen({ campaignId }: { campaignId: string }) {
     <div>
       <ScreenHeader
         campaignId={campaignId}
+        ready={result !== null || claim.isError}
         canEdit={canEdit}
         guidelinesOpen={guidelines}
         onEdit={startEdit}

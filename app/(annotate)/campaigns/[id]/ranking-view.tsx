@@ -102,9 +102,9 @@ export function RankingView(props: TaskViewProps<RankingTemplate, RankingAnswer>
   const rules = { allowTies: template.allow_ties, allowNone: template.allow_not_rankable };
   const rankOf = (id: string) => answer.groups.findIndex((g) => g.includes(id));
   return (
-    <article aria-label={props.label ?? "Task"} data-assignment-id={props.assignmentId} className="space-y-4">
+    <article aria-label={props.label ?? "Task"} data-assignment-id={props.assignmentId} className="@container space-y-4">
       <Conversation messages={props.prompt} />
-      <div className="grid gap-4 md:grid-cols-2 xl:grid-cols-3">
+      <div className="grid gap-4 @2xl:grid-cols-2 @6xl:grid-cols-3">
         {props.responses.map((response, index) => (
           <section
             key={response.id}

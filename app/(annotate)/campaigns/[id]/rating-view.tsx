@@ -23,15 +23,15 @@ export function RatingView(props: TaskViewProps<RatingTemplate, RatingAnswer>) {
   const prefRow = rows.length;
   const off = props.closed || props.submitting;
   return (
-    <article aria-label={props.label ?? "Task"} data-assignment-id={props.assignmentId} className="space-y-4">
+    <article aria-label={props.label ?? "Task"} data-assignment-id={props.assignmentId} className="@container space-y-4">
       <Conversation messages={props.prompt} />
       <p className="text-sm text-slate-600">
         Move between rows with <span className="kbd">{hintOf(props.keys, "next-row")}</span> and{" "}
         <span className="kbd">{hintOf(props.keys, "prev-row")}</span>; a digit rates the focused row.
       </p>
-      <div className={`grid gap-4 ${ids.length > 1 ? "md:grid-cols-2" : ""} ${ids.length > 2 ? "xl:grid-cols-3" : ""}`}>
+      <div className={`grid gap-4 ${ids.length > 1 ? "@2xl:grid-cols-2" : ""} ${ids.length > 2 ? "@6xl:grid-cols-3" : ""}`}>
         {props.responses.map((response, index) => (
-          <section key={response.id} aria-label={responseLabel(index)} className="card min-w-0 space-y-3">
+          <section key={response.id} aria-label={responseLabel(index)} className="card @container min-w-0 space-y-3">
             <h2 className="text-sm font-semibold text-slate-500">{responseLabel(index)}</h2>
             <ResponseContent response={response} />
             <div className="space-y-1 border-t border-slate-200 pt-2">
@@ -125,7 +125,7 @@ function LikertRow({
       data-testid="rating-row"
       className={`flex flex-wrap items-center gap-1 rounded-md p-1 ${focused ? "bg-indigo-50 ring-2 ring-indigo-500" : ""}`}
     >
-      <span className="mr-auto text-sm font-medium capitalize">{row.attribute.name}</span>
+      <span className="w-full text-sm font-medium capitalize @sm:mr-auto @sm:w-auto">{row.attribute.name}</span>
       {range(row.attribute.min, row.attribute.max).map((v) => (
         <button
           key={v}

@@ -1,6 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import { useState } from "react";
 import { useTRPC } from "@/app/_trpc/client";
 import { PROGRESS_COUNT_LIMIT } from "@/server/services/assignment/progress-limit";
 import { SCREEN_KEYS, hintOf, shortcutOf } from "./key-map";
@@ -8,6 +9,7 @@ import { SCREEN_KEYS, hintOf, shortcutOf } from "./key-map";
 /** The campaign's name, the server's counters, and the screen's own buttons. */
 export function ScreenHeader({
   campaignId,
+  ready,
   canEdit,
   guidelinesOpen,
   onEdit,
@@ -15,6 +17,11 @@ export function ScreenHeader({
   onHelp,
 }: {
   campaignId: string;
+  /**
+   * False until the first claim is answered: a count read while that claim is in flight would
+   * miss its lease, and a refresh would only join that read instead of starting a new one.
+   */
+  ready: boolean;
   canEdit: boolean;
   guidelinesOpen: boolean;
   onEdit: () => void;
@@ -22,7 +29,9 @@ export function ScreenHeader({
   onHelp: () => void;
 }) {
   const trpc = useTRPC();
-  const progress = useQuery(trpc.task.progress.queryOptions({ campaignId }));
+  const [started, setStarted] = useState(ready);
+  if (ready && !started) setStarted(true);
+  const progress = useQuery({ ...trpc.task.progress.queryOptions({ campaignId }), enabled: started });
   const p = progress.data;
   const button = (id: string, label: string, onClick: () => void, extra?: object) => (
     <button

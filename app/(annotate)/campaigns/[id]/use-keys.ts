@@ -17,7 +17,7 @@ export function isTextEntry(target: EventTarget | null): boolean {
  * submits from inside a text field; other keys typed into text fields, and keys pressed while a
  * modal dialog is open (the dialog handles its own), are ignored. The key map wins wherever
  * focus is: Enter on a focused button (say, the verdict just clicked) submits instead of
- * pressing that button again. Listening in the capture phase lets it act first.
+ * pressing that button again; only links keep their own Enter. Listening in the capture phase lets it act first.
  * The handler returns true when it used the key, which then does nothing else.
  */
 export function useKeys(handler: (key: string) => boolean, enabled = true) {
@@ -39,8 +39,10 @@ export function useKeys(handler: (key: string) => boolean, enabled = true) {
         return;
       }
       if (chord || event.altKey) return;
-      // Space still presses the focused button (and picks up a dragged row).
+      // Space still presses the focused button (and picks up a dragged row); a link keeps its
+      // Enter, since following it is never a verdict.
       if (event.key === " ") return;
+      if (event.key === "Enter" && event.target instanceof HTMLElement && event.target.closest("a[href]")) return;
       if (event.repeat) return;
       const key = event.key === "Tab" && event.shiftKey ? "Shift+Tab" : event.key;
       if (latest.current(key)) event.preventDefault();
