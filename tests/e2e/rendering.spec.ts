@@ -229,7 +229,8 @@ test("image responses load side by side and zoom; audio responses get a player",
         await expect(player).not.toHaveAttribute("autoplay");
       }
       await expect
-        .poll(() => players.first().evaluate((a) => (a as HTMLAudioElement).duration))
+        // Reading the metadata takes the media pipeline a while on a busy machine.
+        .poll(() => players.first().evaluate((a) => (a as HTMLAudioElement).duration), { timeout: 30_000 })
         .toBeCloseTo(1, 1);
     }
     if (round === 1) break;
