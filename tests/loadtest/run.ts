@@ -19,7 +19,7 @@ import { createLoadFixture, type LoadFixture } from "./setup";
 const options = new Command()
   .name("loadtest")
   .option("--annotators <n>", "simulated annotators, each with its own API token", "20")
-  .option("--items <n>", "items in the campaign", "1000")
+  .option("--items <n>", "items in the campaign", "2000")
   .option("--overlap <n>", "judgements wanted per item", "3")
   .option("--duration <s>", "seconds of load", "30")
   .option("--instances <n>", "app instances (next start) behind the round-robin balancer", "1")
