@@ -101,7 +101,8 @@ async function submit(lb: Balancer, token: string, state: RunState, task: Task):
     // A definite refusal (the expired lease's item filled up, etc.): nothing was stored.
     const refused = replies.find((r) => typeof r.outcome === "number" && r.outcome >= 400 && r.outcome < 500);
     if (refused) {
-      count(state, `submit_refused_${String(refused.outcome)}`);
+      const message = (refused.json as { error?: { message?: string } } | undefined)?.error?.message ?? "";
+      count(state, `submit_refused_${String(refused.outcome)}: ${message.split(/[.;]/)[0] ?? ""}`);
       return;
     }
     const retry = replies[0];

@@ -46,25 +46,46 @@ export class Balancer {
     const started = performance.now();
     const record = (outcome: Outcome) =>
       this.samples.push({ endpoint, outcome, ms: performance.now() - started, at: Date.now(), instance });
-    try {
+    // An explicit controller and timer (held until the request settles), and a race against
+    // the same timer, so that no request can outlive its timeout, whatever the socket does.
+    const controller = new AbortController();
+    let timer: NodeJS.Timeout | undefined;
+    const expired = new Promise<"expired">((resolve) => {
+      timer = setTimeout(() => {
+        controller.abort(new DOMException("client-side timeout", "TimeoutError"));
+        resolve("expired");
+      }, Math.max(1, Math.round(init.timeoutMs)));
+    });
+    const attempt = async (): Promise<Reply> => {
       const response = await fetch(url, {
-        ...init,
+        method: init.method,
+        body: init.body,
         headers: { authorization: `Bearer ${init.token}`, "content-type": "application/json" },
-        signal: AbortSignal.timeout(Math.max(1, Math.round(init.timeoutMs))),
+        signal: controller.signal,
       });
       const text = await response.text();
-      record(response.status);
       const retryAfter = Number(response.headers.get("retry-after"));
       return {
         outcome: response.status,
-        json: text ? (JSON.parse(text) as unknown) : undefined,
+        json: text && response.headers.get("content-type")?.includes("json") ? (JSON.parse(text) as unknown) : undefined,
         retryAfterMs: Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter * 1000 : undefined,
         reason: response.headers.get("arbiter-reason"),
       };
+    };
+    try {
+      const reply = await Promise.race([attempt(), expired]);
+      if (reply === "expired") {
+        record("timeout");
+        return { outcome: "timeout" };
+      }
+      record(reply.outcome);
+      return reply;
     } catch (error) {
-      const outcome = classify(error);
+      const outcome = controller.signal.aborted ? "timeout" : classify(error);
       record(outcome);
       return { outcome };
+    } finally {
+      clearTimeout(timer);
     }
   }
 }
@@ -72,8 +93,6 @@ export class Balancer {
 let unexplained = 0;
 
 function classify(error: unknown): Outcome {
-  const name = (error as { name?: string } | null)?.name;
-  if (name === "TimeoutError" || name === "AbortError") return "timeout";
   const code = (error as { cause?: { code?: string } } | null)?.cause?.code;
   if (code === "ECONNREFUSED") return "refused";
   if (code === "ECONNRESET" || code === "UND_ERR_SOCKET" || code === "EPIPE") return "reset";

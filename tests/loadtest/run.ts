@@ -47,6 +47,16 @@ async function cleanUp(): Promise<void> {
 process.on("SIGINT", () => void cleanUp().finally(() => process.exit(130)));
 process.on("SIGTERM", () => void cleanUp().finally(() => process.exit(143)));
 
+/** The whole run is bounded: past this, say what is still going on and stop. */
+function watchdog(ms: number, describe: () => string): NodeJS.Timeout {
+  const timer = setTimeout(() => {
+    console.error(`loadtest: still running after ${Math.round(ms / 1000)} s, giving up: ${describe()}`);
+    void cleanUp().finally(() => process.exit(1));
+  }, ms);
+  timer.unref();
+  return timer;
+}
+
 async function main(): Promise<number> {
   const serverUrl = env().DATABASE_URL;
   if (!serverUrl) {
@@ -141,13 +151,27 @@ async function main(): Promise<number> {
     );
   }
   console.log(`loadtest: ${settings.duration} s of load…`);
-  await Promise.all(fixture.tokens.map((token) => annotate(lb, token, state)));
+  let running = fixture.tokens.length;
+  const dog = watchdog(settings.duration * 1000 + 180_000, () =>
+    `${running} annotators still working; counters ${JSON.stringify(state.counters)}; last request ${
+      lb.samples.at(-1) ? `${Math.round((Date.now() - (lb.samples.at(-1)?.at ?? 0)) / 1000)} s ago` : "never"
+    }`,
+  );
+  await Promise.all(
+    fixture.tokens.map((token) =>
+      annotate(lb, token, state).finally(() => {
+        running -= 1;
+      }),
+    ),
+  );
+  console.log("loadtest: annotators done; waiting for the faults to finish…");
   await Promise.all(faults);
   let recovered = true;
   await allReady().catch(() => {
     recovered = false;
   });
 
+  console.log("loadtest: checking the invariants…");
   const invariants = await checkInvariants(fixture.url, {
     campaignId: fixture.campaignId,
     overlap: fixture.overlap,
@@ -184,6 +208,7 @@ async function main(): Promise<number> {
     results.recovered &&
     !state.counters.idempotency_mismatches &&
     Object.values(secrets).every(Boolean);
+  clearTimeout(dog);
   await writeFile(String(options.out), `${JSON.stringify({ ...results, ok }, null, 2)}\n`);
   printSummary(results, ok);
   return ok ? 0 : 1;
