@@ -44,6 +44,8 @@ async function cleanUp(): Promise<void> {
   killAll();
   for (const fn of cleanups.splice(0).reverse()) await fn().catch((e: unknown) => console.error(e));
 }
+// Last resort: whatever happens, no app process outlives the load test.
+process.on("exit", killAll);
 process.on("SIGINT", () => void cleanUp().finally(() => process.exit(130)));
 process.on("SIGTERM", () => void cleanUp().finally(() => process.exit(143)));
 
