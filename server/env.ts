@@ -25,7 +25,6 @@ const envSchema = z.object({
     .int()
     .positive()
     .default(100 * 1024 * 1024),
-  ARBITER_DATA_DIR: z.string().min(1).default("./.data"),
   PORT: z.coerce.number().int().positive().default(3000),
 });
 

@@ -1,6 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { openDatabase, type DatabaseHandle, type Db } from "@/db/client";
 import { GET as listCampaigns } from "@/app/api/v1/campaigns/route";
+import { GET as trpcGet } from "@/app/api/trpc/[trpc]/route";
+import { resetEnvCache } from "@/server/env";
 import { toAppError } from "@/server/errors";
 import { retryAfterMeta } from "@/server/trpc/http-errors";
 import { withRetry, writeTransaction } from "@/server/services/with-retry";
@@ -43,6 +45,24 @@ describe("a database outage", () => {
     const error = await caller.campaign.list().catch((e: unknown) => e);
     expect(error).toMatchObject({ code: "SERVICE_UNAVAILABLE" });
     expect(retryAfterMeta({ errors: [error as never] }).headers?.["Retry-After"]).toBeTruthy();
+  });
+
+  it("answers a tRPC request over HTTP with 503 and Retry-After when the session lookup cannot reach the database", async () => {
+    // The route uses the app's own process-wide database: point it at the absent server.
+    vi.stubEnv("DATABASE_URL", "postgres://postgres@127.0.0.1:1/arbiter");
+    vi.stubEnv("DATABASE_CONNECT_TIMEOUT_MS", "2000");
+    resetEnvCache();
+    try {
+      const response = await trpcGet(
+        new Request("http://localhost/api/trpc/campaign.list", { headers: { authorization: "Bearer arb_anything" } }),
+      );
+      expect(response.status).toBe(503);
+      expect(Number(response.headers.get("retry-after"))).toBeGreaterThan(0);
+      expect(await response.text()).not.toMatch(/ECONNREFUSED|127\.0\.0\.1/);
+    } finally {
+      vi.unstubAllEnvs();
+      resetEnvCache();
+    }
   });
 
   it.each([

@@ -15,44 +15,50 @@ export function ExportHistory({ campaignId }: { campaignId: string }) {
   if (history.isError) return <p role="alert">{history.error.message}</p>;
   if (history.data.length === 0) return <p className="text-sm text-slate-500">No exports yet.</p>;
   return (
-    <table className="w-full text-left text-xs" aria-label="Export history">
-      <thead>
-        <tr>
-          <th>When</th>
-          <th>Format</th>
-          <th>Options</th>
-          <th>Rows</th>
-          <th>sha256</th>
-          <th>By</th>
-        </tr>
-      </thead>
-      <tbody>
-        {history.data.map((e) => (
-          <tr key={e.id} className="border-t border-slate-100 align-top">
-            <td className="pr-2 whitespace-nowrap">{new Date(e.createdAt).toLocaleString()}</td>
-            <td className="pr-2">
-              {e.format} · {e.file}
-              {e.status !== "done" && <span className="text-slate-500"> ({e.status})</span>}
-              {e.status === "failed" && (
-                <>
-                  {" "}
-                  <a className="underline" href={`/api/v1/campaigns/${campaignId}/export?${rerunQuery(e)}`} download>
-                    Run again
-                  </a>
-                </>
-              )}
-            </td>
-            <td className="pr-2 font-mono break-all">
-              {Object.keys(e.options).length ? JSON.stringify(e.options) : "defaults"}
-            </td>
-            <td className="pr-2 tabular-nums">{e.rowCount ?? "—"}</td>
-            <td className="pr-2 font-mono" title={e.sha256 ?? undefined}>
-              {e.sha256 ? `${e.sha256.slice(0, 12)}…` : "—"}
-            </td>
-            <td>{e.createdBy ?? "—"}</td>
+    <div className="overflow-x-auto">
+      <table className="w-full min-w-[40rem] text-left text-xs" aria-label="Export history">
+        <thead>
+          <tr>
+            <th>When</th>
+            <th>Format</th>
+            <th>Options</th>
+            <th>Rows</th>
+            <th>sha256</th>
+            <th>By</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {history.data.map((e) => (
+            <tr key={e.id} className="border-t border-slate-100 align-top">
+              <td className="pr-2 whitespace-nowrap">{new Date(e.createdAt).toLocaleString()}</td>
+              <td className="pr-2">
+                {e.format} · {e.file}
+                {e.status !== "done" && <span className="text-slate-500"> ({e.status})</span>}
+                {e.status === "failed" && (
+                  <>
+                    {" "}
+                    <a
+                      className="underline"
+                      href={`/api/v1/campaigns/${campaignId}/export?${rerunQuery(e)}`}
+                      download
+                    >
+                      Run again
+                    </a>
+                  </>
+                )}
+              </td>
+              <td className="pr-2 font-mono break-all">
+                {Object.keys(e.options).length ? JSON.stringify(e.options) : "defaults"}
+              </td>
+              <td className="pr-2 tabular-nums">{e.rowCount ?? "—"}</td>
+              <td className="pr-2 font-mono" title={e.sha256 ?? undefined}>
+                {e.sha256 ? `${e.sha256.slice(0, 12)}…` : "—"}
+              </td>
+              <td>{e.createdBy ?? "—"}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
