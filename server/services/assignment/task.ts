@@ -53,13 +53,23 @@ export async function loadTask(
       .from(responses)
       .where(inArray(responses.id, assignment.displayOrder))
       .orderBy(asc(responses.position)));
+  return taskFrom(assignment, campaign, item, rows);
+}
+
+/** The task of an assignment from rows already read: responses in the assignment's display order. */
+export function taskFrom(
+  assignment: Assignment,
+  campaign: { template: TemplateConfig; guidelineVersion: number },
+  item: { id: string; prompt: Message[] },
+  rows: { id: string; contentKind: ContentKind; content: string }[],
+): Task {
   const byId = new Map(rows.map((r) => [r.id, r]));
   return {
     assignmentId: assignment.id,
     campaignId: assignment.campaignId,
     expiresAt: assignment.expiresAt,
     leasedAt: assignment.leasedAt,
-    item,
+    item: { id: item.id, prompt: item.prompt },
     responses: assignment.displayOrder.flatMap((id) => {
       const response = byId.get(id);
       return response ? [{ id: response.id, contentKind: response.contentKind, content: response.content }] : [];
