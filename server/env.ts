@@ -7,6 +7,8 @@ import { z } from "zod";
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: z.string().url().optional(),
+  /** Connections the app server keeps to PostgreSQL (DESIGN §12 P1 measures the default). */
+  DATABASE_POOL_MAX: z.coerce.number().int().positive().max(200).default(10),
   PGLITE_DIR: z.string().min(1).default("./.data/pglite"),
   NEXTAUTH_SECRET: z.string().optional(),
   NEXTAUTH_URL: z.string().url().optional(),

@@ -26,7 +26,7 @@ export async function ensureBuild(log: (message: string) => void): Promise<void>
  * The built app under `next start` (production mode, exactly as deployed) on its own port and
  * database, ready when /api/ready answers. `stop` ends this process and waits for it.
  */
-export async function startAppServer(params: { port: number; databaseUrl: string }): Promise<AppServer> {
+export async function startAppServer(params: { port: number; databaseUrl: string; env?: Record<string, string> }): Promise<AppServer> {
   // BENCH_SERVER_PROFILE=<dir>: the server writes a V8 CPU profile there when it stops
   // (summarise it with `node --import tsx tests/bench/profile-summary.ts <file>`).
   const profileDir = process.env.BENCH_SERVER_PROFILE;
@@ -43,6 +43,7 @@ export async function startAppServer(params: { port: number; databaseUrl: string
       NEXTAUTH_URL: url,
       NEXTAUTH_SECRET: randomBytes(32).toString("hex"),
       DATABASE_URL: params.databaseUrl,
+      ...params.env,
     },
   });
   let stderr = "";

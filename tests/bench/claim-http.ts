@@ -1,14 +1,19 @@
 import { randomUUID } from "node:crypto";
+import { Client } from "pg";
 import { createTestDatabase } from "../fixtures/test-database";
 import { ensureBuild, startAppServer, type AppServer } from "./app-server";
 import { setUpClaimBench, type Annotator } from "./claim-setup";
-import { cpuSeconds } from "./cpu-time";
+import { backendCpu, cpuBetween, cpuSeconds } from "./cpu-time";
+import { LoadClient } from "./http-client";
 import { pgbench } from "./pgbench";
 import { percentile, round, sized, verdict, type Benchmark, type Figures } from "./types";
 
 const ANNOTATORS = 64;
-/** The app's default connection pool (db/client.ts); pgbench is also run with this many clients. */
-const APP_POOL = 10;
+/**
+ * The app's connection pool (DATABASE_POOL_MAX, default 10; BENCH_POOL sets it for this
+ * benchmark); pgbench is also run with this many clients.
+ */
+const APP_POOL = Number(process.env.BENCH_POOL ?? 10);
 const RATIO_BUDGET = 0.5;
 const P99_BUDGET_MS = 50;
 
@@ -39,33 +44,53 @@ export const claimHttp: Benchmark = {
     try {
       const url = database.url ?? ctx.databaseUrl;
       const setup = await setUpClaimBench(database.db, { annotators: ANNOTATORS, items: sized(ctx, 30_000, 3_000) });
-      const server = await startAppServer({ port: ctx.port, databaseUrl: url });
-      const app = { pairs: 0, seconds: 0, cpu: 0, claims: [] as number[], submits: [] as number[] };
-      const baseline = new Map<number, { runs: number; seconds: number; latencyMs: number }>();
+      const server = await startAppServer({ port: ctx.port, databaseUrl: url, env: { DATABASE_POOL_MAX: String(APP_POOL) } });
+      const app = { pairs: 0, seconds: 0, cpu: 0, clientCpu: 0, pgCpu: 0, claims: [] as number[], submits: [] as number[] };
+      const baseline = new Map<number, { runs: number; seconds: number; latencyMs: number; pgCpuPerRun: number }>();
+      const probe = new Client({ connectionString: url, application_name: "bench-probe" });
+      await probe.connect();
+      const benchDb = new URL(url).pathname.slice(1);
+      const appBackends = () => backendCpu(probe, { database: benchDb, applicationName: "" });
       let floor;
       try {
         // Warm-up: JIT, the pool's connections, Next's route modules.
         await runAnnotators(server, setup.ours, setup.annotators, sized(ctx, 3, 1));
         floor = await emptyRouteCost(server, sized(ctx, 4, 1));
         for (let slice = 0; slice < slices; slice++) {
+          const clientBefore = process.cpuUsage();
+          const pgBefore = await appBackends();
           const measured = await runAnnotators(server, setup.ours, setup.annotators, sliceSeconds);
+          const pgAfter = await appBackends();
+          const client = process.cpuUsage(clientBefore);
           app.pairs += measured.pairs;
           app.seconds += sliceSeconds;
           app.cpu += measured.serverCpuSeconds;
+          app.clientCpu += (client.user + client.system) / 1e6;
+          app.pgCpu += cpuBetween(pgBefore, pgAfter);
           app.claims.push(...measured.claims);
           app.submits.push(...measured.submits);
           for (const clients of [APP_POOL, ANNOTATORS]) {
+            // The backends' CPU between 1 s after the start and 1 s before the end, while all are connected.
+            const readAt = (ms: number) =>
+              new Promise<Map<number, number>>((resolve) =>
+                setTimeout(() => void backendCpu(probe, { database: benchDb, applicationName: "pgbench" }).then(resolve), ms),
+              );
+            const window = Promise.all([readAt(1000), readAt((sliceSeconds - 1) * 1000)]);
             const result = await pgbench({ url, campaignId: setup.theirs, clients, seconds: sliceSeconds });
-            const sum = baseline.get(clients) ?? { runs: 0, seconds: 0, latencyMs: 0 };
+            const [from, to] = await window;
+            const pgCpuPerRun = cpuBetween(from, to) / Math.max(1, result.perSecond * (sliceSeconds - 2));
+            const sum = baseline.get(clients) ?? { runs: 0, seconds: 0, latencyMs: 0, pgCpuPerRun: 0 };
             baseline.set(clients, {
               runs: sum.runs + result.perSecond * sliceSeconds,
               seconds: sum.seconds + sliceSeconds,
               latencyMs: sum.latencyMs + result.latencyMs / slices,
+              pgCpuPerRun: sum.pgCpuPerRun + pgCpuPerRun / slices,
             });
           }
         }
       } finally {
         await server.stop();
+        await probe.end();
       }
       const perSecond = app.pairs / app.seconds;
       const cpuMsPerPair = (app.cpu * 1000) / Math.max(1, app.pairs);
@@ -74,16 +99,21 @@ export const claimHttp: Benchmark = {
           `p99 ${round(percentile(app.claims, 99))} ms, server CPU ${round(cpuMsPerPair, 2)} ms a pair ` +
           `(an empty route: ${round(floor.cpuMsPerRequest, 2)} ms a request, ${Math.round(floor.perSecond)} requests/s)`,
       );
-      let best = { clients: 0, perSecond: 0 };
+      const perPair = (seconds: number) => (seconds * 1000) / Math.max(1, app.pairs);
+      ctx.log(`CPU a pair: Postgres ${round(perPair(app.pgCpu), 2)} ms, load client ${round(perPair(app.clientCpu), 2)} ms`);
+      let best = { clients: 0, perSecond: 0, pgCpuMs: 0 };
       for (const [clients, sum] of baseline) {
         const rate = sum.runs / sum.seconds;
-        ctx.log(`pgbench -c ${clients}: ${round(rate, 1)} pairs/s (${round(sum.latencyMs, 1)} ms a pair)`);
-        if (rate > best.perSecond) best = { clients, perSecond: rate };
+        ctx.log(
+          `pgbench -c ${clients}: ${round(rate, 1)} pairs/s (${round(sum.latencyMs, 1)} ms a pair, Postgres CPU ${round(sum.pgCpuPerRun * 1000, 2)} ms a pair)`,
+        );
+        if (rate > best.perSecond) best = { clients, perSecond: rate, pgCpuMs: sum.pgCpuPerRun * 1000 };
       }
       const ratio = perSecond / best.perSecond;
       const claimP99 = percentile(app.claims, 99);
       return {
         annotators: ANNOTATORS,
+        app_pool: APP_POOL,
         seconds: app.seconds,
         pairs_per_s: round(perSecond, 1),
         pgbench_pairs_per_s: round(best.perSecond, 1),
@@ -96,6 +126,9 @@ export const claimHttp: Benchmark = {
         submit_p95_ms: round(percentile(app.submits, 95)),
         submit_p99_ms: round(percentile(app.submits, 99)),
         server_cpu_ms_per_pair: round(cpuMsPerPair, 2),
+        postgres_cpu_ms_per_pair: round(perPair(app.pgCpu), 2),
+        pgbench_postgres_cpu_ms_per_pair: round(best.pgCpuMs, 2),
+        load_client_cpu_ms_per_pair: round(perPair(app.clientCpu), 2),
         empty_route_cpu_ms_per_request: round(floor.cpuMsPerRequest, 2),
         budget: verdict(ratio >= RATIO_BUDGET, claimP99 < P99_BUDGET_MS),
       };
@@ -118,6 +151,7 @@ async function withServerCpu<T>(server: AppServer, work: () => Promise<T>): Prom
  * new pairs (a few in flight finish after it, a small overcount).
  */
 async function runAnnotators(server: AppServer, campaignId: string, annotators: Annotator[], seconds: number) {
+  const http = new LoadClient(server.url);
   const stopAt = performance.now() + seconds * 1000;
   const claims: number[] = [];
   const submits: number[] = [];
@@ -128,17 +162,13 @@ async function runAnnotators(server: AppServer, campaignId: string, annotators: 
         const auth = { authorization: `Bearer ${token}` };
         while (performance.now() < stopAt) {
           const claimStarted = performance.now();
-          const claim = await fetch(`${server.url}/api/v1/campaigns/${campaignId}/tasks/next`, { method: "POST", headers: auth });
-          if (claim.status !== 200) throw new Error(`claim answered ${claim.status}: ${await claim.text()}`);
-          const task = (await claim.json()) as { assignment_id: string; responses: { id: string }[] };
+          const claim = await http.send("POST", `/api/v1/campaigns/${campaignId}/tasks/next`, auth);
+          if (claim.status !== 200) throw new Error(`claim answered ${claim.status}: ${claim.body.toString()}`);
+          const task = JSON.parse(claim.body.toString()) as { assignment_id: string; responses: { id: string }[] };
           const claimed = performance.now();
-          const submit = await fetch(`${server.url}/api/v1/assignments/${task.assignment_id}/judgement`, {
-            method: "POST",
-            headers: { ...auth, "content-type": "application/json" },
-            body: JSON.stringify({ idempotency_key: randomUUID(), payload: { choice: task.responses[0]?.id ?? "tie" } }),
-          });
-          if (submit.status !== 201) throw new Error(`submit answered ${submit.status}: ${await submit.text()}`);
-          await submit.arrayBuffer();
+          const body = JSON.stringify({ idempotency_key: randomUUID(), payload: { choice: task.responses[0]?.id ?? "tie" } });
+          const submit = await http.send("POST", `/api/v1/assignments/${task.assignment_id}/judgement`, { ...auth, "content-type": "application/json" }, body);
+          if (submit.status !== 201) throw new Error(`submit answered ${submit.status}: ${submit.body.toString()}`);
           const done = performance.now();
           if (done <= stopAt) {
             claims.push(claimed - claimStarted);
@@ -149,23 +179,25 @@ async function runAnnotators(server: AppServer, campaignId: string, annotators: 
       }),
     ),
   );
+  http.close();
   return { pairs, claims, submits, serverCpuSeconds };
 }
 
 /** 64 clients calling GET /api/health (no database, no auth): Next's own cost per request. */
 async function emptyRouteCost(server: AppServer, seconds: number) {
+  const http = new LoadClient(server.url);
   const stopAt = performance.now() + seconds * 1000;
   let requests = 0;
   const [, cpu] = await withServerCpu(server, () =>
     Promise.all(
       Array.from({ length: ANNOTATORS }, async () => {
         while (performance.now() < stopAt) {
-          const response = await fetch(`${server.url}/api/health`);
-          await response.arrayBuffer();
+          await http.send("GET", "/api/health", {});
           requests++;
         }
       }),
     ),
   );
+  http.close();
   return { perSecond: requests / seconds, cpuMsPerRequest: (cpu * 1000) / Math.max(1, requests) };
 }
