@@ -13,7 +13,10 @@ interface ClientReferenceManifest {
  * skip them) plus the chunks of the route's layouts and page (its client reference manifest),
  * each gzipped at the default level as a server would send it. kB are 1,000 bytes.
  */
-export async function firstLoadJs(params: { root: string; route: string }): Promise<{ kbGzip: number; kbRaw: number; files: number }> {
+export async function firstLoadJs(params: {
+  root: string;
+  route: string;
+}): Promise<{ kbGzip: number; kbRaw: number; files: number; frameworkKbGzip: number }> {
   const next = path.join(params.root, ".next");
   const build = JSON.parse(await readFile(path.join(next, "build-manifest.json"), "utf8")) as { rootMainFiles: string[] };
   const manifestFile = path.join(next, "server", "app", params.route, "page_client-reference-manifest.js");
@@ -26,10 +29,14 @@ export async function firstLoadJs(params: { root: string; route: string }): Prom
   const files = new Set([...build.rootMainFiles, ...Object.values(manifest.entryJSFiles).flat()]);
   let raw = 0;
   let gzipped = 0;
+  let framework = 0;
   for (const file of files) {
     const bytes = await readFile(path.join(next, file));
+    const size = (await promisify(gzip)(bytes)).length;
     raw += bytes.length;
-    gzipped += (await promisify(gzip)(bytes)).length;
+    gzipped += size;
+    if (build.rootMainFiles.includes(file)) framework += size;
   }
-  return { kbGzip: gzipped / 1000, kbRaw: raw / 1000, files: files.size };
+  // framework: what every page of any Next app loads (React, the router, the runtime).
+  return { kbGzip: gzipped / 1000, kbRaw: raw / 1000, files: files.size, frameworkKbGzip: framework / 1000 };
 }
