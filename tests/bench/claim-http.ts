@@ -46,7 +46,7 @@ export const claimHttp: Benchmark = {
       const setup = await setUpClaimBench(database.db, { annotators: ANNOTATORS, items: sized(ctx, 30_000, 3_000) });
       const server = await startAppServer({ port: ctx.port, databaseUrl: url, env: { DATABASE_POOL_MAX: String(APP_POOL) } });
       const app = { pairs: 0, seconds: 0, cpu: 0, clientCpu: 0, pgCpu: 0, claims: [] as number[], submits: [] as number[] };
-      const baseline = new Map<number, { runs: number; seconds: number; latencyMs: number; pgCpuPerRun: number }>();
+      const baseline = new Map<number, { runs: number; seconds: number; latencyMs: number; claimMs: number; pgCpuPerRun: number }>();
       const probe = new Client({ connectionString: url, application_name: "bench-probe" });
       await probe.connect();
       const benchDb = new URL(url).pathname.slice(1);
@@ -79,11 +79,12 @@ export const claimHttp: Benchmark = {
             const result = await pgbench({ url, campaignId: setup.theirs, clients, seconds: sliceSeconds });
             const [from, to] = await window;
             const pgCpuPerRun = cpuBetween(from, to) / Math.max(1, result.perSecond * (sliceSeconds - 2));
-            const sum = baseline.get(clients) ?? { runs: 0, seconds: 0, latencyMs: 0, pgCpuPerRun: 0 };
+            const sum = baseline.get(clients) ?? { runs: 0, seconds: 0, latencyMs: 0, claimMs: 0, pgCpuPerRun: 0 };
             baseline.set(clients, {
               runs: sum.runs + result.perSecond * sliceSeconds,
               seconds: sum.seconds + sliceSeconds,
               latencyMs: sum.latencyMs + result.latencyMs / slices,
+              claimMs: sum.claimMs + result.claimMs / slices,
               pgCpuPerRun: sum.pgCpuPerRun + pgCpuPerRun / slices,
             });
           }
@@ -102,11 +103,14 @@ export const claimHttp: Benchmark = {
       const perPair = (seconds: number) => (seconds * 1000) / Math.max(1, app.pairs);
       ctx.log(`CPU a pair: Postgres ${round(perPair(app.pgCpu), 2)} ms, load client ${round(perPair(app.clientCpu), 2)} ms`);
       let best = { clients: 0, perSecond: 0, pgCpuMs: 0 };
+      let pgbenchClaimMs = Number.NaN;
       for (const [clients, sum] of baseline) {
         const rate = sum.runs / sum.seconds;
         ctx.log(
-          `pgbench -c ${clients}: ${round(rate, 1)} pairs/s (${round(sum.latencyMs, 1)} ms a pair, Postgres CPU ${round(sum.pgCpuPerRun * 1000, 2)} ms a pair)`,
+          `pgbench -c ${clients}: ${round(rate, 1)} pairs/s (${round(sum.latencyMs, 1)} ms a pair, its claim ${round(sum.claimMs, 1)} ms on average, ` +
+            `Postgres CPU ${round(sum.pgCpuPerRun * 1000, 2)} ms a pair)`,
         );
+        if (clients === ANNOTATORS) pgbenchClaimMs = sum.claimMs;
         if (rate > best.perSecond) best = { clients, perSecond: rate, pgCpuMs: sum.pgCpuPerRun * 1000 };
       }
       const ratio = perSecond / best.perSecond;
@@ -125,6 +129,7 @@ export const claimHttp: Benchmark = {
         submit_p50_ms: round(percentile(app.submits, 50)),
         submit_p95_ms: round(percentile(app.submits, 95)),
         submit_p99_ms: round(percentile(app.submits, 99)),
+        pgbench_64_claim_mean_ms: round(pgbenchClaimMs, 1),
         server_cpu_ms_per_pair: round(cpuMsPerPair, 2),
         postgres_cpu_ms_per_pair: round(perPair(app.pgCpu), 2),
         pgbench_postgres_cpu_ms_per_pair: round(best.pgCpuMs, 2),
