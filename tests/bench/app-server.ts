@@ -46,6 +46,10 @@ export async function startAppServer(params: { port: number; databaseUrl: string
       ...params.env,
     },
   });
+  // Whatever happens to the bench process, the server does not outlive it.
+  const killOnExit = () => child.kill("SIGKILL");
+  process.once("exit", killOnExit);
+  child.once("exit", () => process.off("exit", killOnExit));
   let stderr = "";
   child.stderr?.on("data", (chunk: Buffer) => {
     stderr = (stderr + chunk.toString()).slice(-4000);

@@ -48,6 +48,9 @@ export const claimHttp: Benchmark = {
       const app = { pairs: 0, seconds: 0, cpu: 0, clientCpu: 0, pgCpu: 0, claims: [] as number[], submits: [] as number[] };
       const baseline = new Map<number, { runs: number; seconds: number; latencyMs: number; claimMs: number; pgCpuPerRun: number }>();
       const probe = new Client({ connectionString: url, application_name: "bench-probe" });
+      // A lost probe connection (say, the server restarting) fails this benchmark, not the run.
+      let probeError: Error | null = null;
+      probe.on("error", (error) => (probeError = error));
       await probe.connect();
       const benchDb = new URL(url).pathname.slice(1);
       const appBackends = () => backendCpu(probe, { database: benchDb, applicationName: "" });
@@ -93,6 +96,7 @@ export const claimHttp: Benchmark = {
         await server.stop();
         await probe.end();
       }
+      if (probeError) throw probeError;
       const perSecond = app.pairs / app.seconds;
       const cpuMsPerPair = (app.cpu * 1000) / Math.max(1, app.pairs);
       ctx.log(
