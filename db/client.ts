@@ -92,8 +92,8 @@ const globalForDb = globalThis as unknown as { arbiterDb?: Promise<DatabaseHandl
  */
 export function getDatabase(): Promise<DatabaseHandle> {
   if (!globalForDb.arbiterDb) {
-    const { DATABASE_URL } = env();
-    const opening = openDatabase({ url: DATABASE_URL });
+    const { DATABASE_URL, DATABASE_POOL_MAX } = env();
+    const opening = openDatabase({ url: DATABASE_URL, poolMax: DATABASE_POOL_MAX });
     globalForDb.arbiterDb = opening;
     opening.catch(() => {
       if (globalForDb.arbiterDb === opening) globalForDb.arbiterDb = undefined;

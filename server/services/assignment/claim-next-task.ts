@@ -1,22 +1,13 @@
-import { randomInt } from "node:crypto";
-import { and, desc, eq, gt, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import {
-  assignments,
-  campaignMembers,
-  campaigns,
-  items,
-  responses,
-  users,
-  type Campaign,
-} from "@/db/schema";
+import { assignments, campaignMembers, campaigns, users, type Campaign } from "@/db/schema";
 import { AppError } from "@/server/errors";
 import type { SessionUser } from "@/server/services/users/session-user";
 import { writeTransaction } from "@/server/services/with-retry";
+import { runClaimStatement } from "./claim-statement";
 import { countSubmittedToday } from "./count-submitted-today";
-import { pickOpenItem } from "./pick-open-item";
 import { pickProbeItem } from "./pick-probe-item";
-import { releaseExpiredLeases } from "./release-expired-leases";
+import { giveBackSlots } from "./release-expired-leases";
 import { loadTask, type Task } from "./task";
 
 export type ClaimResult =
@@ -55,20 +46,21 @@ export async function claimNextTask(
     if (campaign.status === "paused") return { task: null, reason: "paused" };
     if (row.status === "paused") return { task: null, reason: "member_paused" };
 
-    const [held] = await tx
-      .select()
-      .from(assignments)
-      .where(
-        and(
-          eq(assignments.annotatorId, user.id),
-          eq(assignments.campaignId, campaignId),
-          eq(assignments.status, "leased"),
-          gt(assignments.expiresAt, sql`now()`),
-        ),
-      )
-      .orderBy(desc(assignments.leasedAt))
-      .limit(1);
-    if (held) return { task: await loadTask(tx, held, { campaign }) };
+    // Both draws up front, so the common case (neither) is one statement from here.
+    const wantProbe = campaign.probeRate > 0 && random() < campaign.probeRate;
+    const wantGold = campaign.goldRate > 0 && random() < campaign.goldRate;
+    const plain = !wantProbe && !wantGold && campaign.dailyCap === null;
+    const annotator = { campaign, annotatorId: user.id };
+    // One round trip: expire lapsed leases, the live lease if one is held, and (plain case)
+    // lease the next regular item.
+    const first = await runClaimStatement(tx, {
+      ...annotator,
+      release: true,
+      held: true,
+      pick: plain ? { gold: false, skipLocked: true } : null,
+    });
+    if (first.freed.length > 0) await giveBackSlots(tx, first.freed);
+    if (first.task) return { task: first.task };
 
     if (
       campaign.dailyCap !== null &&
@@ -77,9 +69,7 @@ export async function claimNextTask(
       return { task: null, reason: "daily_cap" };
     }
 
-    await releaseExpiredLeases(tx, { campaignId });
-
-    if (campaign.probeRate > 0 && random() < campaign.probeRate) {
+    if (wantProbe) {
       const probe = await pickProbeItem(tx, { campaignId, annotatorId: user.id });
       if (probe) {
         // Sides swapped: the same pair in the opposite order tests the verdict, not the position.
@@ -88,31 +78,29 @@ export async function claimNextTask(
       }
     }
 
-    const annotator = { campaignId, annotatorId: user.id };
-    const wantGold = campaign.goldRate > 0 && random() < campaign.goldRate;
     // Gold items are checks, not data: served at the gold rate, and otherwise only once an
     // annotator has nothing else left, so that a rate of 0 really means "as late as possible".
-    const itemId =
-      (wantGold
-        ? await pickOpenItem(tx, { ...annotator, gold: true, preferenceOnly: true })
-        : null) ??
-      (await pickOpenItem(tx, { ...annotator, gold: false })) ??
-      (await pickOpenItem(tx, { ...annotator, gold: true }));
-    if (!itemId) return { task: null, reason: "done" };
-
-    await tx
-      .update(items)
-      .set({ openSlots: sql`${items.openSlots} - 1` })
-      .where(eq(items.id, itemId));
-    const itemResponses = await tx
-      .select({ id: responses.id, contentKind: responses.contentKind, content: responses.content })
-      .from(responses)
-      .where(eq(responses.itemId, itemId))
-      .orderBy(responses.position);
-    const displayOrder = shuffle(itemResponses.map((r) => r.id));
-    return {
-      task: await lease(tx, campaign, user.id, itemId, "regular", displayOrder, itemResponses),
-    };
+    // Each pick skips rows other claims hold; when every candidate is locked that is not
+    // "done", so it is repeated waiting for the locks (Postgres re-checks each row once its
+    // holder commits). The plain case already tried the first regular pick, unless slots
+    // were freed since.
+    const picks: { gold: boolean; skipLocked: boolean }[] = [
+      ...(wantGold ? [{ gold: true, skipLocked: true }] : []),
+      ...(plain && first.freed.length === 0 ? [] : [{ gold: false, skipLocked: true }]),
+      { gold: false, skipLocked: false },
+      { gold: true, skipLocked: true },
+      { gold: true, skipLocked: false },
+    ];
+    for (const pick of picks) {
+      const { task } = await runClaimStatement(tx, {
+        ...annotator,
+        release: false,
+        held: false,
+        pick,
+      });
+      if (task) return { task };
+    }
+    return { task: null, reason: "done" };
   });
 }
 
@@ -123,7 +111,6 @@ async function lease(
   itemId: string,
   purpose: "regular" | "probe",
   displayOrder: string[],
-  itemResponses?: Task["responses"],
 ): Promise<Task> {
   const [assignment] = await tx
     .insert(assignments)
@@ -137,16 +124,5 @@ async function lease(
     })
     .returning();
   if (!assignment) throw new Error("insert returned no row");
-  return loadTask(tx, assignment, { campaign, responses: itemResponses });
-}
-
-/** Tasks finished since midnight (server time), probes included: the cap is on work, not items. */
-/** Fisher–Yates with a cryptographic source: the screen order must not be predictable. */
-export function shuffle<T>(values: readonly T[]): T[] {
-  const out = [...values];
-  for (let i = out.length - 1; i > 0; i--) {
-    const j = randomInt(i + 1);
-    [out[i], out[j]] = [out[j] as T, out[i] as T];
-  }
-  return out;
+  return loadTask(tx, assignment, { campaign });
 }

@@ -1,4 +1,4 @@
-import { asc, eq, inArray, sql } from "drizzle-orm";
+import { asc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { items } from "@/db/schema";
 
@@ -16,21 +16,32 @@ export async function releaseExpiredLeases(
   db: Db,
   params: { campaignId: string; limit?: number },
 ): Promise<number> {
-  const expired = (await db.execute(sql`
+  const expired = (await db.execute(expireLeasesSql(params.campaignId, params.limit))) as unknown as {
+    rows: { item_id: string; purpose: string }[];
+  };
+  return giveBackSlots(db, expired.rows.filter((r) => r.purpose === "regular").map((r) => r.item_id));
+}
+
+/**
+ * The statement that marks up to `limit` lapsed leases of a campaign expired, skipping locked
+ * ones, returning (item_id, purpose) of each; the claim statement runs it as a CTE.
+ */
+export function expireLeasesSql(campaignId: string, limit = 100): SQL {
+  return sql`
     update assignments set status = 'expired'
     where id in (
       select id from assignments
-      where campaign_id = ${params.campaignId} and status = 'leased' and expires_at < now()
-      limit ${params.limit ?? 100}
+      where campaign_id = ${campaignId} and status = 'leased' and expires_at < now()
+      limit ${limit}
       for update skip locked
     )
-    returning item_id, purpose
-  `)) as unknown as { rows: { item_id: string; purpose: string }[] };
+    returning item_id, purpose`;
+}
 
+/** Gives one slot back per entry (an item appears once per expired regular lease). */
+export async function giveBackSlots(db: Db, itemIds: readonly string[]): Promise<number> {
   const freed = new Map<string, number>();
-  for (const row of expired.rows) {
-    if (row.purpose === "regular") freed.set(row.item_id, (freed.get(row.item_id) ?? 0) + 1);
-  }
+  for (const id of itemIds) freed.set(id, (freed.get(id) ?? 0) + 1);
   if (freed.size === 0) return 0;
 
   const ids = [...freed.keys()].sort();
@@ -41,5 +52,5 @@ export async function releaseExpiredLeases(
       .set({ openSlots: sql`${items.openSlots} + ${freed.get(id) ?? 0}` })
       .where(eq(items.id, id));
   }
-  return [...freed.values()].reduce((sum, n) => sum + n, 0);
+  return itemIds.length;
 }

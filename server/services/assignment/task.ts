@@ -56,6 +56,16 @@ export async function loadTask(
       .from(responses)
       .where(inArray(responses.id, assignment.displayOrder))
       .orderBy(asc(responses.position)));
+  return taskFrom(assignment, campaign, item, rows);
+}
+
+/** The task of an assignment from rows already read: responses in the assignment's display order. */
+export function taskFrom(
+  assignment: Assignment,
+  campaign: { template: TemplateConfig; guidelineVersion: number },
+  item: { id: string; prompt: Message[] },
+  rows: { id: string; contentKind: ContentKind; content: string }[],
+): Task {
   const byId = new Map(rows.map((r) => [r.id, r]));
   return {
     assignmentId: assignment.id,

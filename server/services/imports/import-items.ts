@@ -1,6 +1,6 @@
 import { eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { campaigns, items, responses, type NewResponse } from "@/db/schema";
+import { campaigns } from "@/db/schema";
 import type { ImportedItem, ImportFormat, ImportProblem } from "@/server/formats/import-types";
 import { AppError } from "@/server/errors";
 import { recordAuditEvent } from "@/server/services/audit/record-audit-event";
@@ -50,15 +50,24 @@ export async function importItems(
       throw new AppError("CONFLICT", "An archived campaign takes no new items");
     }
     const result: ImportResult = { imported: 0, duplicates: 0 };
+    // One batch is written while the next is parsed: the parser waits only for the write
+    // before last. A failed write is held (not left unhandled) and surfaces at the next batch
+    // or at the end.
+    let writing: Promise<void> = Promise.resolve();
     const scan = await scanImportFile({
       format: params.format,
       body: params.body,
       maxBytes: params.maxBytes,
       templateKind: campaign.template.kind,
-      // After the first problem nothing more is written: the transaction will roll back anyway.
-      onBatch: (batch, clean) =>
-        clean ? writeBatch(tx, campaign.id, campaign.overlap, batch, result) : Promise.resolve(),
+      onBatch: async (batch, clean) => {
+        await writing;
+        // After the first problem nothing more is written: the transaction will roll back anyway.
+        if (!clean) return;
+        writing = writeBatch(tx, campaign.id, campaign.overlap, batch, result);
+        writing.catch(() => {});
+      },
     });
+    await writing;
     if (scan.records === 0) {
       throw new AppError("BAD_REQUEST", "The file has no items", {
         errors: [{ line: 0, field: null, message: "The file is empty" }],
@@ -82,6 +91,12 @@ export async function importItems(
   });
 }
 
+/**
+ * Writes one batch of items and their responses in two statements. Each column travels as one
+ * array parameter (unnest) rather than one parameter per value: for 1,000 items that is 10
+ * parameters instead of 9,000 to build, send and bind. `with ordinality … order by` keeps the
+ * file's order, which items.seq records.
+ */
 async function writeBatch(
   tx: Db,
   campaignId: string,
@@ -89,40 +104,47 @@ async function writeBatch(
   batch: ImportedItem[],
   result: ImportResult,
 ): Promise<void> {
-  const inserted = await tx
-    .insert(items)
-    .values(
-      batch.map((item) => ({
-        campaignId,
-        externalId: item.externalId,
-        prompt: item.prompt,
-        promptFormat: item.promptFormat,
-        metadata: item.metadata,
-        kind: item.gold === undefined ? ("regular" as const) : ("gold" as const),
-        goldAnswer: item.gold,
-        source: item.source,
-        openSlots: overlap,
-      })),
-    )
-    .onConflictDoNothing({ target: [items.campaignId, items.externalId] })
-    .returning({ id: items.id, externalId: items.externalId });
-  result.imported += inserted.length;
-  result.duplicates += batch.length - inserted.length;
-  const idByExternal = new Map(inserted.map((row) => [row.externalId, row.id]));
-  const responseRows: NewResponse[] = [];
+  const json = (value: unknown) => (value === undefined || value === null ? null : JSON.stringify(value));
+  const inserted = (await tx.execute(sql`
+    insert into items (campaign_id, external_id, prompt, prompt_format, metadata, kind, gold_answer, source, open_slots)
+    select ${campaignId}, t.external_id, t.prompt::jsonb, t.prompt_format, t.metadata::jsonb, t.kind, t.gold_answer::jsonb, t.source::jsonb, ${overlap}
+    from unnest(
+      ${textArray(batch.map((i) => i.externalId))}::text[], ${textArray(batch.map((i) => JSON.stringify(i.prompt)))}::text[],
+      ${textArray(batch.map((i) => i.promptFormat))}::text[], ${textArray(batch.map((i) => JSON.stringify(i.metadata)))}::text[],
+      ${textArray(batch.map((i) => (i.gold === undefined ? "regular" : "gold")))}::text[], ${textArray(batch.map((i) => json(i.gold)))}::text[],
+      ${textArray(batch.map((i) => json(i.source)))}::text[]
+    ) with ordinality as t(external_id, prompt, prompt_format, metadata, kind, gold_answer, source, n)
+    order by t.n
+    on conflict (campaign_id, external_id) do nothing
+    returning id, external_id
+  `)) as unknown as { rows: { id: string; external_id: string }[] };
+  result.imported += inserted.rows.length;
+  result.duplicates += batch.length - inserted.rows.length;
+  const idByExternal = new Map(inserted.rows.map((row) => [row.external_id, row.id]));
+  const rows: { itemId: string; externalId: string; position: number; model: string | null; contentKind: string; content: string }[] = [];
   for (const item of batch) {
     const itemId = idByExternal.get(item.externalId);
     if (!itemId) continue;
     item.responses.forEach((r, position) =>
-      responseRows.push({
-        itemId,
-        externalId: r.externalId,
-        position,
-        model: r.model,
-        contentKind: r.contentKind,
-        content: r.content,
-      }),
+      rows.push({ itemId, externalId: r.externalId, position, model: r.model, contentKind: r.contentKind, content: r.content }),
     );
   }
-  if (responseRows.length > 0) await tx.insert(responses).values(responseRows);
+  if (rows.length === 0) return;
+  await tx.execute(sql`
+    insert into responses (item_id, external_id, position, model, content_kind, content)
+    select * from unnest(
+      ${textArray(rows.map((r) => r.itemId))}::uuid[], ${textArray(rows.map((r) => r.externalId))}::text[],
+      ${textArray(rows.map((r) => String(r.position)))}::int[], ${textArray(rows.map((r) => r.model))}::text[],
+      ${textArray(rows.map((r) => r.contentKind))}::text[], ${textArray(rows.map((r) => r.content))}::text[]
+    )
+  `);
+}
+
+/**
+ * A Postgres array literal of text (NULL for null), passed as one string parameter: both
+ * drivers send it as is, and the cast in the statement gives it its element type.
+ */
+function textArray(values: (string | null)[]): string {
+  const parts = values.map((v) => (v === null ? "NULL" : `"${v.replace(/[\\"]/g, (c) => `\\${c}`)}"`));
+  return `{${parts.join(",")}}`;
 }

@@ -12,7 +12,7 @@ import { AppError } from "@/server/errors";
 import { IMPORT_PARSERS } from "./import-parsers";
 
 export const MAX_REPORTED_PROBLEMS = 100;
-const BATCH_SIZE = 500;
+const BATCH_SIZE = 1000;
 
 export interface ImportScan {
   /** Records the parser produced, good or bad; 0 means the file held nothing. */

@@ -13,7 +13,9 @@ const LAST_USED_RESOLUTION_SECONDS = 60;
 /**
  * The user a bearer token acts as (and the token's id), or null for an unknown, revoked,
  * expired or malformed token or a disabled account. The user is read fresh each time, so role
- * changes apply at once. A use from an IP the token was not last used from is audited.
+ * changes apply at once. One statement per request in the common case: the lookup says whether
+ * last_used_at is stale, and only then (once a minute per token) is it written; a use from an
+ * IP the token was not last used from is audited.
  */
 export async function authenticateApiToken(
   db: Db,
@@ -31,6 +33,7 @@ export async function authenticateApiToken(
       name: users.name,
       role: users.role,
       disabled: users.disabled,
+      stale: sql<boolean>`${apiTokens.lastUsedAt} is null or ${apiTokens.lastUsedAt} < now() - make_interval(secs => ${LAST_USED_RESOLUTION_SECONDS})`,
     })
     .from(apiTokens)
     .innerJoin(users, eq(users.id, apiTokens.userId))
@@ -66,22 +69,27 @@ export async function authenticateApiToken(
         details: { ip, previousIp: row.lastIp, prefix: row.tokenPrefix },
       });
     });
-  } else {
-    await db
-      .update(apiTokens)
-      .set({ lastUsedAt: sql`now()` })
-      .where(
-        and(
-          eq(apiTokens.id, row.tokenId),
-          or(
-            isNull(apiTokens.lastUsedAt),
-            lt(
-              apiTokens.lastUsedAt,
-              sql`now() - make_interval(secs => ${LAST_USED_RESOLUTION_SECONDS})`,
-            ),
-          ),
-        ),
-      );
+  } else if (row.stale) {
+    await touchToken(db, row.tokenId);
   }
   return { user: { id: row.id, email: row.email, name: row.name, role: row.role }, tokenId: row.tokenId };
+}
+
+/** The write is conditional again, so two requests racing past the stale check write once. */
+async function touchToken(db: Db, tokenId: string): Promise<void> {
+  await db
+    .update(apiTokens)
+    .set({ lastUsedAt: sql`now()` })
+    .where(
+      and(
+        eq(apiTokens.id, tokenId),
+        or(
+          isNull(apiTokens.lastUsedAt),
+          lt(
+            apiTokens.lastUsedAt,
+            sql`now() - make_interval(secs => ${LAST_USED_RESOLUTION_SECONDS})`,
+          ),
+        ),
+      ),
+    );
 }
