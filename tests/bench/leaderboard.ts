@@ -1,4 +1,4 @@
-import { bootstrapBradleyTerry, mulberry32, type Battle, type BattleWinner } from "@/server/stats";
+import { computeLeaderboard, mulberry32, type Battle, type BattleWinner } from "@/server/stats";
 import { median, round, sized, verdict, type Benchmark, type Figures } from "./types";
 
 const MODELS = 20;
@@ -8,16 +8,15 @@ const WARM_RUNS = 5;
 const BUDGET_SECONDS = 0.2;
 
 /**
- * What the leaderboard computes for one campaign: the Bradley–Terry fit on all battles and
- * 100 seeded bootstrap rounds for its intervals (bootstrapBradleyTerry returns both: its
- * `point` is the fit on all battles). The one place P5 calls, so the leaderboard service's own
- * computation can take its place.
+ * What the leaderboard route computes for one campaign (server/stats computeLeaderboard, which
+ * the quality service calls): the Bradley–Terry fit, 100 seeded bootstrap rounds for its
+ * intervals, counts, online Elo and the win-rate matrix.
  */
 export function timeLeaderboard(battles: ReadonlyArray<Battle>): number {
   const started = performance.now();
-  const board = bootstrapBradleyTerry(battles, { seed: 12, rounds: ROUNDS });
+  const board = computeLeaderboard(battles, { seed: 12, rounds: ROUNDS });
   const seconds = (performance.now() - started) / 1000;
-  if (!board.point.converged || Object.keys(board.intervals).length !== MODELS) throw new Error("the fit did not converge");
+  if (board.models.length !== MODELS) throw new Error("the leaderboard lost models");
   return seconds;
 }
 
