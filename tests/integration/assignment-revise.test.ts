@@ -121,7 +121,10 @@ describe("fixing the last answer", () => {
 
     const recent = await mine.task.recent({ campaignId: campaign.id });
     expect(recent.map((r) => r.judgementId)).toEqual([second.judgementId, first.judgementId]);
+    // Reopened as it was shown: the same handles, and the stored answer in those handles.
     expect(recent[1]?.task.responses.map((r) => r.id)).toEqual(firstTask.responses.map((r) => r.id));
+    expect(recent[1]?.task.item.id).toBe(firstTask.item.id);
+    expect(recent[1]?.payload).toEqual(submission(firstTask).payload);
     expect(await mine.task.progress({ campaignId: campaign.id })).toEqual({
       campaignName: campaign.name,
       doneToday: 2,

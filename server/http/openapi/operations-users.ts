@@ -1,6 +1,6 @@
 import { AUDIT_ACTION_NAMES } from "@/server/services/audit/audit-actions";
 import * as u from "../v1/user-schemas";
-import type { Operation } from "./operations";
+import type { Operation } from "./operation";
 
 const member = [{ name: "user_id", description: "The member's user id" }];
 

@@ -1,4 +1,3 @@
-import type { z } from "zod";
 import { IMPORT_FORMATS } from "@/server/formats/import-types";
 import {
   EXPORT_FILES,
@@ -9,26 +8,11 @@ import { AGREEMENT_DEFAULTS } from "@/server/services/quality/get-agreement";
 import { LEADERBOARD_DEFAULTS } from "@/server/services/quality/get-leaderboard";
 import * as q from "../v1/quality-schemas";
 import * as s from "../v1/schemas";
+import type { Operation } from "./operation";
 import { MEMBER_OPERATIONS, USER_OPERATIONS } from "./operations-users";
 
-/** One REST v1 operation as the OpenAPI document describes it. */
-export interface Operation {
-  method: "get" | "post" | "put" | "patch" | "delete";
-  /** OpenAPI path template, e.g. `/api/v1/campaigns/{id}`. */
-  path: string;
-  operationId: string;
-  summary: string;
-  description?: string;
-  tag: "Campaigns" | "Tasks" | "Data" | "Users" | "Audit";
-  tier: "user" | "admin";
-  /** Name of the `{id}` path parameter's noun, when the path has one. */
-  idOf?: "campaign" | "assignment" | "user";
-  /** Path parameters after `{id}`, e.g. `{user_id}` of a campaign member. */
-  subIds?: { name: string; description: string }[];
-  query?: { name: string; description: string; enum?: readonly string[]; default?: string }[];
-  body?: { schema: z.ZodType } | { binary: string };
-  responses: Record<number, { description: string; schema?: z.ZodType; binary?: string }>;
-}
+export type { Operation } from "./operation";
+
 
 const exportOptionNames = Object.keys(exportOptionsSchema.shape).filter(
   (k) => k !== "format" && k !== "file",

@@ -19,15 +19,30 @@ export function taskHandle(assignmentId: string, realId: string): string {
 
 /**
  * A submitted payload with the assignment's response handles replaced by the real response ids,
- * wherever the payload shapes (DESIGN §5) name a response: `choice`, `criteria` values,
- * `ranking` groups and `ratings` keys. Anything else is left for validation to judge.
+ * wherever the payload shapes (DESIGN §5) name a response. Anything else is left for validation
+ * to judge.
  */
 export function payloadFromHandles(
   payload: Record<string, unknown>,
   params: { assignmentId: string; responseIds: readonly string[] },
 ): Record<string, unknown> {
   const real = new Map(params.responseIds.map((id) => [taskHandle(params.assignmentId, id), id]));
-  const id = (value: unknown) => (typeof value === "string" ? (real.get(value) ?? value) : value);
+  return mapResponseIds(payload, (value) => real.get(value) ?? value);
+}
+
+/** A stored payload (real ids) as the assignment's task shows it (handles): for reopening it. */
+export function payloadToHandles(
+  payload: Record<string, unknown>,
+  params: { assignmentId: string },
+): Record<string, unknown> {
+  return mapResponseIds(payload, (value) =>
+    value === "tie" || value === "both_bad" ? value : taskHandle(params.assignmentId, value),
+  );
+}
+
+/** Every place a payload names a response: `choice`, `criteria` values, `ranking` groups, `ratings` keys. */
+function mapResponseIds(payload: Record<string, unknown>, map: (id: string) => string): Record<string, unknown> {
+  const id = (value: unknown) => (typeof value === "string" ? map(value) : value);
   const out: Record<string, unknown> = { ...payload };
   if ("choice" in out) out.choice = id(out.choice);
   if (isRecord(out.criteria)) {

@@ -3,6 +3,7 @@ import type { Db } from "@/db/client";
 import { assignments, items, judgements, responses } from "@/db/schema";
 import type { ContentKind } from "@/db/schema/items";
 import type { Message } from "@/server/formats/messages";
+import { payloadToHandles, taskHandle } from "@/server/services/assignment/task-handles";
 import { getCampaignForUser } from "@/server/services/campaigns/get-campaign-for-user";
 import type { TemplateConfig } from "@/server/services/campaigns/template-config";
 import type { SessionUser } from "@/server/services/users/session-user";
@@ -70,13 +71,16 @@ export async function listRecentJudgements(
       {
         judgementId: judgement.id,
         submittedAt: judgement.submittedAt,
-        payload: judgement.payload,
+        // Shown as the task was: per-assignment handles, never the real ids (task-handles.ts).
+        payload: payloadToHandles(judgement.payload as Record<string, unknown>, {
+          assignmentId: assignment.id,
+        }) as JudgementPayload,
         task: {
           assignmentId: assignment.id,
-          item: { id: assignment.itemId, prompt },
+          item: { id: taskHandle(assignment.id, assignment.itemId), prompt },
           responses: assignment.displayOrder.flatMap((id) => {
             const r = byId.get(id);
-            return r ? [r] : [];
+            return r ? [{ ...r, id: taskHandle(assignment.id, r.id) }] : [];
           }),
           template: campaign.template,
         },
