@@ -11,6 +11,7 @@ export function AppHeader({ user }: { user: SessionUser }) {
             Arbiter
           </Link>
           {user.role === "admin" && <Link href="/admin">Campaigns</Link>}
+          {user.role === "admin" && <Link href="/admin/models">Models</Link>}
           <Link href="/campaigns">Annotate</Link>
           <Link href="/settings/tokens">Settings</Link>
         </nav>

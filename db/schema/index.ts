@@ -5,3 +5,5 @@ export * from "./assignments";
 export * from "./judgements";
 export * from "./exports";
 export * from "./invitations";
+export * from "./models";
+export * from "./jobs";

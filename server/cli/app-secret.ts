@@ -3,11 +3,12 @@ import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 
 /**
- * The session secret for `npm start` when NEXTAUTH_SECRET is not set: generated once, kept
- * beside the data (mode 600), so sessions survive restarts and no default secret ever ships.
+ * A secret for `npm start` when the environment does not set it (the session secret, the key
+ * that encrypts model API keys): generated once, kept beside the data (mode 600), so it survives
+ * restarts and no default secret ever ships.
  */
-export async function loadOrCreateSecret(dataDir: string): Promise<string> {
-  const file = path.join(dataDir, "auth-secret");
+export async function loadOrCreateSecret(dataDir: string, fileName = "auth-secret"): Promise<string> {
+  const file = path.join(dataDir, fileName);
   try {
     const existing = (await readFile(file, "utf8")).trim();
     if (existing.length >= 32) return existing;

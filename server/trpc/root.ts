@@ -2,6 +2,7 @@ import { createCallerFactory, createTRPCRouter } from "./init";
 import { campaignRouter } from "./routers/campaign";
 import { exportRouter } from "./routers/export";
 import { invitationRouter } from "./routers/invitation";
+import { modelRouter } from "./routers/model";
 import { taskRouter } from "./routers/task";
 import { tokenRouter } from "./routers/token";
 import { userRouter } from "./routers/user";
@@ -10,6 +11,7 @@ export const appRouter = createTRPCRouter({
   campaign: campaignRouter,
   export: exportRouter,
   invitation: invitationRouter,
+  model: modelRouter,
   task: taskRouter,
   token: tokenRouter,
   user: userRouter,

@@ -25,11 +25,14 @@ export function registerStart(program: Command): void {
     .option("--no-build", "serve the existing build without checking it")
     .action(async (options: StartOptions) => {
       const config = env();
-      const secret = config.NEXTAUTH_SECRET ?? (await loadOrCreateSecret(path.resolve(root, config.ARBITER_DATA_DIR)));
+      const dataDir = path.resolve(root, config.ARBITER_DATA_DIR);
+      const secret = config.NEXTAUTH_SECRET ?? (await loadOrCreateSecret(dataDir));
+      const secretKey = config.ARBITER_SECRET_KEY || (await loadOrCreateSecret(dataDir, "secret-key"));
       const url = config.NEXTAUTH_URL ?? `http://localhost:${options.port}`;
       const childEnv = childProcessEnv({
         NODE_ENV: "production",
         NEXTAUTH_SECRET: secret,
+        ARBITER_SECRET_KEY: secretKey,
         NEXTAUTH_URL: url,
         NEXT_TELEMETRY_DISABLED: "1",
       });

@@ -117,6 +117,7 @@ export function buildOpenApiDocument(options: { serverUrl?: string } = {}): Json
       { name: "Campaigns", description: "Campaign settings and members" },
       { name: "Tasks", description: "Claim, keep, skip and judge tasks" },
       { name: "Data", description: "Imports, exports and statistics" },
+      { name: "Models", description: "Model endpoints, generation and judge jobs" },
     ],
     paths,
     components: {

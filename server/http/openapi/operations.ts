@@ -6,19 +6,20 @@ import {
   exportOptionsSchema,
 } from "@/server/services/exports/export-options";
 import * as s from "../v1/schemas";
+import { MODEL_OPERATIONS } from "./model-operations";
 
 /** One REST v1 operation as the OpenAPI document describes it. */
 export interface Operation {
-  method: "get" | "post" | "put" | "patch";
+  method: "get" | "post" | "put" | "patch" | "delete";
   /** OpenAPI path template, e.g. `/api/v1/campaigns/{id}`. */
   path: string;
   operationId: string;
   summary: string;
   description?: string;
-  tag: "Campaigns" | "Tasks" | "Data";
+  tag: "Campaigns" | "Tasks" | "Data" | "Models";
   tier: "user" | "admin";
   /** Name of the `{id}` path parameter's noun, when the path has one. */
-  idOf?: "campaign" | "assignment";
+  idOf?: "campaign" | "assignment" | "model endpoint" | "job";
   query?: { name: string; description: string; enum?: readonly string[]; default?: string }[];
   body?: { schema: z.ZodType } | { binary: string };
   responses: Record<number, { description: string; schema?: z.ZodType; binary?: string }>;
@@ -203,4 +204,5 @@ export const OPERATIONS: Operation[] = [
       200: { description: "A retry: the first judgement", schema: s.judgementOut },
     },
   },
+  ...MODEL_OPERATIONS,
 ];

@@ -1,0 +1,72 @@
+import * as m from "../v1/model-schemas";
+import type { Operation } from "./operations";
+
+/** REST v1 operations for model endpoints and the jobs that use them (DESIGN §15). */
+export const MODEL_OPERATIONS: Operation[] = [
+  {
+    method: "get",
+    path: "/api/v1/model-endpoints",
+    operationId: "listModelEndpoints",
+    tag: "Models",
+    tier: "admin",
+    summary: "List model endpoints",
+    description: "API keys are never returned; `has_api_key` says whether one is stored.",
+    responses: { 200: { description: "The endpoints", schema: m.modelEndpointListOut } },
+  },
+  {
+    method: "post",
+    path: "/api/v1/model-endpoints",
+    operationId: "createModelEndpoint",
+    tag: "Models",
+    tier: "admin",
+    summary: "Add a model endpoint",
+    description:
+      "Any OpenAI-compatible chat-completions server (OpenAI, vLLM, Ollama, llama.cpp, TGI): `base_url` ends where `/chat/completions` would be appended. The key is stored encrypted.",
+    body: { schema: m.createModelEndpointBody },
+    responses: { 201: { description: "Created", schema: m.modelEndpointOut } },
+  },
+  {
+    method: "get",
+    path: "/api/v1/model-endpoints/{id}",
+    operationId: "getModelEndpoint",
+    tag: "Models",
+    tier: "admin",
+    idOf: "model endpoint",
+    summary: "Read a model endpoint",
+    responses: { 200: { description: "The endpoint", schema: m.modelEndpointOut } },
+  },
+  {
+    method: "patch",
+    path: "/api/v1/model-endpoints/{id}",
+    operationId: "updateModelEndpoint",
+    tag: "Models",
+    tier: "admin",
+    idOf: "model endpoint",
+    summary: "Update a model endpoint",
+    description: "Any subset of the fields; `api_key: null` removes the stored key, leaving it out keeps it.",
+    body: { schema: m.updateModelEndpointBody },
+    responses: { 200: { description: "The updated endpoint", schema: m.modelEndpointOut } },
+  },
+  {
+    method: "delete",
+    path: "/api/v1/model-endpoints/{id}",
+    operationId: "deleteModelEndpoint",
+    tag: "Models",
+    tier: "admin",
+    idOf: "model endpoint",
+    summary: "Delete a model endpoint",
+    description: "Refused with 409 while a job still has work queued or running for it.",
+    responses: { 204: { description: "Deleted" } },
+  },
+  {
+    method: "post",
+    path: "/api/v1/model-endpoints/{id}/test",
+    operationId: "testModelEndpoint",
+    tag: "Models",
+    tier: "admin",
+    idOf: "model endpoint",
+    summary: "Test the connection",
+    description: "Sends one tiny chat completion with the stored settings. 200 either way; `ok` says whether it worked.",
+    responses: { 200: { description: "The outcome", schema: m.endpointTestOut } },
+  },
+];

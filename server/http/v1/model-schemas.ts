@@ -1,0 +1,41 @@
+import { z } from "zod";
+import {
+  createModelEndpointInput,
+  updateModelEndpointInput,
+} from "@/server/services/models/endpoint-inputs";
+import { generationParamsSchema } from "@/server/services/models/generation-params";
+
+/** REST v1 wire shapes for model endpoints and jobs (DESIGN §15); the services' inputs are already snake_case. */
+export const createModelEndpointBody = createModelEndpointInput;
+export const updateModelEndpointBody = updateModelEndpointInput;
+
+const timestamp = z.iso.datetime();
+
+export const modelEndpointOut = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  base_url: z.string(),
+  model: z.string(),
+  has_api_key: z.boolean().describe("Whether a key is stored; the key itself is never returned"),
+  params: generationParamsSchema,
+  concurrency: z.number().int(),
+  timeout_seconds: z.number().int(),
+  created_at: timestamp,
+  updated_at: timestamp,
+});
+export const modelEndpointListOut = z.object({ model_endpoints: z.array(modelEndpointOut) });
+
+export const endpointTestOut = z.union([
+  z.object({
+    ok: z.literal(true),
+    latency_ms: z.number().int(),
+    served_model: z.string().nullable(),
+    reply: z.string().describe("The start of the model's answer"),
+    finish_reason: z.string().nullable(),
+  }),
+  z.object({
+    ok: z.literal(false),
+    status: z.number().int().nullable().describe("The endpoint's HTTP status, when it answered"),
+    message: z.string(),
+  }),
+]);

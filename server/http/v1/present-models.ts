@@ -1,0 +1,25 @@
+import type { z } from "zod";
+import type { ModelEndpointView } from "@/server/services/models/endpoint-view";
+import type { EndpointTestResult } from "@/server/services/models/test-model-endpoint";
+import type { endpointTestOut, modelEndpointOut } from "./model-schemas";
+
+export function modelEndpointJson(e: ModelEndpointView): z.input<typeof modelEndpointOut> {
+  return {
+    id: e.id,
+    name: e.name,
+    base_url: e.baseUrl,
+    model: e.model,
+    has_api_key: e.hasApiKey,
+    params: e.params,
+    concurrency: e.concurrency,
+    timeout_seconds: e.timeoutSeconds,
+    created_at: e.createdAt.toISOString(),
+    updated_at: e.updatedAt.toISOString(),
+  };
+}
+
+export function endpointTestJson(r: EndpointTestResult): z.input<typeof endpointTestOut> {
+  return r.ok
+    ? { ok: true, latency_ms: r.latencyMs, served_model: r.servedModel, reply: r.reply, finish_reason: r.finishReason }
+    : { ok: false, status: r.status, message: r.message };
+}
