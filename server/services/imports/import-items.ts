@@ -101,6 +101,7 @@ async function writeBatch(
         goldAnswer: item.gold,
         source: item.source,
         openSlots: overlap,
+        awaitingGeneration: item.responses.length === 0,
       })),
     )
     .onConflictDoNothing({ target: [items.campaignId, items.externalId] })
