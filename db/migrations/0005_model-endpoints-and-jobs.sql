@@ -42,7 +42,6 @@ CREATE TABLE "jobs" (
 	"created_by" uuid,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"started_at" timestamp with time zone,
-	"heartbeat_at" timestamp with time zone,
 	"finished_at" timestamp with time zone,
 	CONSTRAINT "jobs_kind_check" CHECK ("jobs"."kind" in ('generate', 'judge')),
 	CONSTRAINT "jobs_status_check" CHECK ("jobs"."status" in ('queued', 'running', 'done', 'failed', 'cancelled'))

@@ -31,8 +31,6 @@ export const jobs = pgTable(
     createdBy: uuid().references(() => users.id, { onDelete: "set null" }),
     createdAt: createdAt(),
     startedAt: timestamptz(),
-    /** Last time a worker finished or retried one of its tasks. */
-    heartbeatAt: timestamptz(),
     finishedAt: timestamptz(),
   },
   (t) => [

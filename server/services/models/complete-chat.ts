@@ -3,7 +3,7 @@ import type { ChatCompletionMessageParam } from "openai/resources/chat/completio
 import type { ModelEndpoint } from "@/db/schema";
 import type { Message } from "@/server/formats/messages";
 import type { GenerationParams } from "./generation-params";
-import { classifyModelError, ModelCallError } from "./model-call-error";
+import { classifyModelError, ModelCallAborted, ModelCallError } from "./model-call-error";
 
 export interface ChatResult {
   content: string;
@@ -31,6 +31,8 @@ export async function completeChat(params: {
   signal?: AbortSignal;
 }): Promise<ChatResult> {
   const { endpoint, apiKey, generation } = params;
+  // The SDK only listens for a future abort: a signal that already fired must stop us here.
+  if (params.signal?.aborted) throw new ModelCallAborted("The request was cancelled");
   const client = new OpenAI({
     baseURL: endpoint.baseUrl,
     // Local servers (Ollama, llama.cpp) need no key, but the SDK insists on one.
