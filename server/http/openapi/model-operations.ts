@@ -70,3 +70,51 @@ export const MODEL_OPERATIONS: Operation[] = [
     responses: { 200: { description: "The outcome", schema: m.endpointTestOut } },
   },
 ];
+
+/** Generation and the jobs that carry it out. */
+export const JOB_OPERATIONS: Operation[] = [
+  {
+    method: "post",
+    path: "/api/v1/campaigns/{id}/generate",
+    operationId: "generateResponses",
+    tag: "Models",
+    tier: "admin",
+    idOf: "campaign",
+    summary: "Generate responses for waiting prompts",
+    description:
+      "One task per (waiting prompt, endpoint, sample). K endpoints × 1 sample compares models pairwise; 1 endpoint × K samples gives K-wise rankings. The total per prompt must fit the campaign's template. Prompts become tasks for annotators as soon as their responses are in.",
+    body: { schema: m.generateBody },
+    responses: { 202: { description: "Queued; poll the job", schema: m.jobStartedOut } },
+  },
+  {
+    method: "get",
+    path: "/api/v1/campaigns/{id}/jobs",
+    operationId: "listCampaignJobs",
+    tag: "Models",
+    tier: "admin",
+    idOf: "campaign",
+    summary: "The campaign's jobs, newest first",
+    responses: { 200: { description: "The jobs", schema: m.jobListOut } },
+  },
+  {
+    method: "get",
+    path: "/api/v1/jobs/{id}",
+    operationId: "getJob",
+    tag: "Models",
+    tier: "admin",
+    idOf: "job",
+    summary: "A job's status, progress and errors",
+    responses: { 200: { description: "The job", schema: m.jobOut } },
+  },
+  {
+    method: "post",
+    path: "/api/v1/jobs/{id}/cancel",
+    operationId: "cancelJob",
+    tag: "Models",
+    tier: "admin",
+    idOf: "job",
+    summary: "Cancel a job",
+    description: "Queued and running tasks end as cancelled; responses already stored stay. 409 when the job already ended.",
+    responses: { 200: { description: "The cancelled job", schema: m.jobOut } },
+  },
+];

@@ -3,6 +3,7 @@ import {
   createModelEndpointInput,
   updateModelEndpointInput,
 } from "@/server/services/models/endpoint-inputs";
+import { JOB_KINDS, JOB_STATUSES } from "@/server/services/jobs/job-types";
 import { generationParamsSchema } from "@/server/services/models/generation-params";
 
 /** REST v1 wire shapes for model endpoints and jobs (DESIGN §15); the services' inputs are already snake_case. */
@@ -39,3 +40,34 @@ export const endpointTestOut = z.union([
     message: z.string(),
   }),
 ]);
+
+export { startGenerationInput as generateBody } from "@/server/services/jobs/generate-inputs";
+
+const jobError = z.object({
+  task_id: z.uuid(),
+  item_id: z.uuid(),
+  endpoint_id: z.uuid(),
+  attempts: z.number().int(),
+  message: z.string(),
+  at: timestamp,
+});
+
+export const jobOut = z.object({
+  id: z.uuid(),
+  campaign_id: z.uuid(),
+  kind: z.enum(JOB_KINDS),
+  status: z.enum(JOB_STATUSES),
+  progress: z.object({
+    done: z.number().int(),
+    failed: z.number().int(),
+    cancelled: z.number().int(),
+    total: z.number().int().describe("Tasks: one per (prompt, endpoint, sample)"),
+  }),
+  errors: z.array(jobError).describe("Tasks that failed for good (the first 50)"),
+  params: z.record(z.string(), z.unknown()),
+  created_at: timestamp,
+  started_at: timestamp.nullable(),
+  finished_at: timestamp.nullable(),
+});
+export const jobListOut = z.object({ jobs: z.array(jobOut) });
+export const jobStartedOut = z.object({ job_id: z.uuid(), job: jobOut });

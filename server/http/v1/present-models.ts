@@ -1,7 +1,8 @@
 import type { z } from "zod";
 import type { ModelEndpointView } from "@/server/services/models/endpoint-view";
 import type { EndpointTestResult } from "@/server/services/models/test-model-endpoint";
-import type { endpointTestOut, modelEndpointOut } from "./model-schemas";
+import type { JobView } from "@/server/services/jobs/job-view";
+import type { endpointTestOut, jobOut, modelEndpointOut } from "./model-schemas";
 
 export function modelEndpointJson(e: ModelEndpointView): z.input<typeof modelEndpointOut> {
   return {
@@ -22,4 +23,19 @@ export function endpointTestJson(r: EndpointTestResult): z.input<typeof endpoint
   return r.ok
     ? { ok: true, latency_ms: r.latencyMs, served_model: r.servedModel, reply: r.reply, finish_reason: r.finishReason }
     : { ok: false, status: r.status, message: r.message };
+}
+
+export function jobJson(j: JobView): z.input<typeof jobOut> {
+  return {
+    id: j.id,
+    campaign_id: j.campaignId,
+    kind: j.kind,
+    status: j.status,
+    progress: j.progress,
+    errors: j.errors,
+    params: j.params,
+    created_at: j.createdAt.toISOString(),
+    started_at: j.startedAt?.toISOString() ?? null,
+    finished_at: j.finishedAt?.toISOString() ?? null,
+  };
 }
