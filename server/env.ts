@@ -24,6 +24,8 @@ const envSchema = z.object({
   ARBITER_SECRET_KEY: z.string().optional(),
   /** `off` keeps this process from running background jobs (tests, a web-only instance). */
   ARBITER_WORKER: z.enum(["on", "off"]).default("on"),
+  /** Set by Next while it builds; nothing may start then. */
+  NEXT_PHASE: z.string().optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -6,10 +6,12 @@ import { registerSeed } from "./commands/seed";
 import { registerStart } from "./commands/start";
 import { registerCampaign } from "./commands/campaign";
 import { registerExport } from "./commands/export";
+import { registerGenerate } from "./commands/generate";
 import { registerImport } from "./commands/import";
 import { registerStats } from "./commands/stats";
 import { registerToken } from "./commands/token";
 import { registerUser } from "./commands/user";
+import { registerWorker } from "./commands/worker";
 
 export function buildProgram(): Command {
   const program = new Command()
@@ -26,6 +28,8 @@ export function buildProgram(): Command {
   registerImport(program);
   registerExport(program);
   registerStats(program);
+  registerGenerate(program);
+  registerWorker(program);
   return program;
 }
 
