@@ -7,3 +7,4 @@ export * from "./exports";
 export * from "./invitations";
 export * from "./models";
 export * from "./jobs";
+export * from "./suggestions";

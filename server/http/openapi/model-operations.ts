@@ -118,3 +118,32 @@ export const JOB_OPERATIONS: Operation[] = [
     responses: { 200: { description: "The cancelled job", schema: m.jobOut } },
   },
 ];
+
+/** LLM judges: their verdicts are suggestions, measured against the humans. */
+export const JUDGE_OPERATIONS: Operation[] = [
+  {
+    method: "post",
+    path: "/api/v1/campaigns/{id}/judge",
+    operationId: "judgeCampaign",
+    tag: "Models",
+    tier: "admin",
+    idOf: "campaign",
+    summary: "Run an LLM judge over the campaign",
+    description:
+      "Pairwise campaigns. Every item with its responses is judged twice, once in each display order; a verdict that flips with the order is marked inconsistent. Verdicts are suggestions: they never count toward overlap or reach the human exports. A reply that is not a verdict fails its task with a message saying so.",
+    body: { schema: m.judgeBody },
+    responses: { 202: { description: "Queued; poll the job", schema: m.jobStartedOut } },
+  },
+  {
+    method: "get",
+    path: "/api/v1/campaigns/{id}/judges",
+    operationId: "listJudges",
+    tag: "Models",
+    tier: "admin",
+    idOf: "campaign",
+    summary: "How far each judge can be trusted",
+    description:
+      "Per judge (its latest job): swap consistency, position bias, Cohen's κ and raw agreement with the human consensus (strict majority) and with each annotator, tokens per verdict. An item whose two verdicts disagree has no judge label.",
+    responses: { 200: { description: "The judges", schema: m.judgesOut } },
+  },
+];

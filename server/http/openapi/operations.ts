@@ -6,7 +6,7 @@ import {
   exportOptionsSchema,
 } from "@/server/services/exports/export-options";
 import * as s from "../v1/schemas";
-import { JOB_OPERATIONS, MODEL_OPERATIONS } from "./model-operations";
+import { JOB_OPERATIONS, JUDGE_OPERATIONS, MODEL_OPERATIONS } from "./model-operations";
 
 /** One REST v1 operation as the OpenAPI document describes it. */
 export interface Operation {
@@ -206,4 +206,5 @@ export const OPERATIONS: Operation[] = [
   },
   ...MODEL_OPERATIONS,
   ...JOB_OPERATIONS,
+  ...JUDGE_OPERATIONS,
 ];

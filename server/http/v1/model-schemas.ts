@@ -71,3 +71,29 @@ export const jobOut = z.object({
 });
 export const jobListOut = z.object({ jobs: z.array(jobOut) });
 export const jobStartedOut = z.object({ job_id: z.uuid(), job: jobOut });
+
+export { startJudgeInput as judgeBody } from "@/server/services/judges/judge-inputs";
+
+const agreementOut = z.object({
+  n: z.number().int(),
+  agreement: z.number().nullable(),
+  kappa: z.number().nullable().describe("Cohen's κ; null when undefined (e.g. a single category)"),
+});
+
+export const judgeReportOut = z.object({
+  judge: z.string(),
+  endpoint_id: z.uuid().nullable(),
+  job_id: z.uuid(),
+  verdicts: z.number().int(),
+  items: z.number().int(),
+  swap_consistency: z.object({ consistent: z.number().int(), n: z.number().int(), rate: z.number().nullable() }),
+  position_bias: z.object({
+    first_share: z.number().nullable().describe("Share of decisive verdicts for the response shown first"),
+    n: z.number().int(),
+    p_value: z.number().nullable().describe("Two-sided exact binomial test against 0.5"),
+  }),
+  human_consensus: agreementOut,
+  annotators: z.array(agreementOut.extend({ annotator_id: z.uuid() })),
+  tokens: z.object({ total: z.number().int(), per_verdict: z.number().nullable() }),
+});
+export const judgesOut = z.object({ judges: z.array(judgeReportOut) });

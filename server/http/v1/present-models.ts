@@ -2,7 +2,8 @@ import type { z } from "zod";
 import type { ModelEndpointView } from "@/server/services/models/endpoint-view";
 import type { EndpointTestResult } from "@/server/services/models/test-model-endpoint";
 import type { JobView } from "@/server/services/jobs/job-view";
-import type { endpointTestOut, jobOut, modelEndpointOut } from "./model-schemas";
+import type { JudgeReport } from "@/server/services/judges/list-judges";
+import type { endpointTestOut, jobOut, judgeReportOut, modelEndpointOut } from "./model-schemas";
 
 export function modelEndpointJson(e: ModelEndpointView): z.input<typeof modelEndpointOut> {
   return {
@@ -37,5 +38,20 @@ export function jobJson(j: JobView): z.input<typeof jobOut> {
     created_at: j.createdAt.toISOString(),
     started_at: j.startedAt?.toISOString() ?? null,
     finished_at: j.finishedAt?.toISOString() ?? null,
+  };
+}
+
+export function judgeReportJson(r: JudgeReport): z.input<typeof judgeReportOut> {
+  return {
+    judge: r.judge,
+    endpoint_id: r.endpointId,
+    job_id: r.jobId,
+    verdicts: r.verdicts,
+    items: r.items,
+    swap_consistency: r.swapConsistency,
+    position_bias: { first_share: r.positionBias.firstShare, n: r.positionBias.n, p_value: r.positionBias.pValue },
+    human_consensus: r.humanConsensus,
+    annotators: r.annotators.map(({ annotatorId, ...figure }) => ({ annotator_id: annotatorId, ...figure })),
+    tokens: { total: r.tokens.total, per_verdict: r.tokens.perVerdict },
   };
 }

@@ -5,14 +5,12 @@ import { completeChat } from "@/server/services/models/complete-chat";
 import { revealApiKey } from "@/server/services/models/endpoint-secret";
 import { mergeGenerationParams } from "@/server/services/models/generation-params";
 import { loadModelEndpoint } from "@/server/services/models/load-model-endpoint";
-import { ModelCallAborted, ModelCallError } from "@/server/services/models/model-call-error";
 import type { ClaimedTask } from "./claim-tasks";
 import { finishGenerationTask } from "./finish-generation-task";
 import type { GenerateJobParams } from "./job-types";
-import { type BackoffOptions, MAX_TASK_ATTEMPTS, retryDelayMs } from "./retry-policy";
-import { failTask, releaseTask, requeueTask } from "./task-outcomes";
-
-export type TaskOutcome = "done" | "retry" | "failed" | "released" | "lost";
+import { type BackoffOptions, MAX_TASK_ATTEMPTS } from "./retry-policy";
+import { settleFailedCall, type TaskOutcome } from "./settle-failed-call";
+import { failTask } from "./task-outcomes";
 
 /**
  * Runs one leased generation task: the prompt's whole conversation to the endpoint, with the
@@ -69,21 +67,6 @@ export async function runGenerationTask(
     });
     return stored ? "done" : "lost";
   } catch (error) {
-    if (error instanceof ModelCallAborted) {
-      // Stopping: hand the task back (or, when simulating a crash, leave the lease to expire).
-      if (params.stopping()) await releaseTask(db, { task, workerId });
-      return "released";
-    }
-    const failure =
-      error instanceof ModelCallError
-        ? error
-        : new ModelCallError(error instanceof Error ? error.message : "The request failed", false);
-    if (failure.retryable && task.attempts < MAX_TASK_ATTEMPTS) {
-      const delayMs = retryDelayMs(task.attempts, failure.retryAfterMs, params.backoff);
-      const requeued = await requeueTask(db, { task, workerId, message: failure.message, delayMs });
-      return requeued ? "retry" : "lost";
-    }
-    const message = failure.retryable ? `${failure.message} (after ${task.attempts} attempts)` : failure.message;
-    return (await failTask(db, { task, workerId, message })) ? "failed" : "lost";
+    return settleFailedCall(db, { task, workerId, error, backoff: params.backoff, stopping: params.stopping });
   }
 }

@@ -5,7 +5,9 @@ import { isAppError } from "@/server/errors";
 import { type ClaimedTask, claimTasks } from "./claim-tasks";
 import { finalizeJobs } from "./finalize-jobs";
 import { DEFAULT_BACKOFF, type BackoffOptions } from "./retry-policy";
-import { runGenerationTask, type TaskOutcome } from "./run-generation-task";
+import { runGenerationTask } from "./run-generation-task";
+import { runJudgeTask } from "./run-judge-task";
+import type { TaskOutcome } from "./settle-failed-call";
 import { failTask, renewLeases } from "./task-outcomes";
 
 export interface WorkerOptions {
@@ -98,8 +100,7 @@ async function runTask(
   if (task.kind === "generate") {
     return runGenerationTask(db, { task, workerId, signal: controller.signal, backoff, stopping });
   }
-  await failTask(db, { task, workerId, message: `Jobs of kind "${task.kind}" are not supported by this version` });
-  return "failed";
+  return runJudgeTask(db, { task, workerId, signal: controller.signal, backoff, stopping });
 }
 
 /** Until a running task finishes, `ms` pass, or the worker is told to stop. */
