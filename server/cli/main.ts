@@ -8,6 +8,7 @@ import { registerCampaign } from "./commands/campaign";
 import { registerExport } from "./commands/export";
 import { registerGenerate } from "./commands/generate";
 import { registerImport } from "./commands/import";
+import { registerJudge } from "./commands/judge";
 import { registerStats } from "./commands/stats";
 import { registerToken } from "./commands/token";
 import { registerUser } from "./commands/user";
@@ -29,6 +30,7 @@ export function buildProgram(): Command {
   registerExport(program);
   registerStats(program);
   registerGenerate(program);
+  registerJudge(program);
   registerWorker(program);
   return program;
 }

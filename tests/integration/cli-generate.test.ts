@@ -44,7 +44,7 @@ async function arbiter(...args: string[]): Promise<{ code: number; stdout: strin
   return { code, stdout, stderr, logged };
 }
 
-describe("arbiter generate", () => {
+describe("arbiter generate and arbiter judge", () => {
   it("queues generation by campaign slug and endpoint names, works it to the end and reports", async () => {
     const { db } = database;
     const admin = await createUser(db, { role: "admin" });
@@ -71,5 +71,16 @@ describe("arbiter generate", () => {
     expect(none.stderr).toMatch(/No prompt of this campaign is waiting/);
     const unknown = await arbiter("generate", campaign.slug, "--endpoint", "nope");
     expect(unknown.stderr).toContain('No model endpoint with id or name "nope"');
+
+    // The same endpoints as judges: one answers with verdicts, the other with prose.
+    server.setScript((r) => (r.body?.model === "cli-right" ? { kind: "reply", content: '{"choice": "A"}' } : undefined));
+    const judged = await arbiter("judge", campaign.slug, "--endpoint", "cli-right", "--poll-ms", "20");
+    expect(judged.stderr).toContain("Job done: 6/6 verdicts, 0 failed.");
+    expect(judged.code).toBe(0);
+    const prose = await arbiter("judge", campaign.slug, "--endpoint", "cli-left", "--poll-ms", "20");
+    server.setScript(undefined);
+    expect(prose.code).toBe(1);
+    expect(prose.stderr).toContain("Job failed: 0/6 verdicts, 6 failed.");
+    expect(prose.stderr).toContain("The judge's reply is not a verdict");
   });
 });

@@ -1,14 +1,10 @@
 import type { Command } from "commander";
-import type { Db } from "@/db/client";
 import { resolveCampaignRef } from "@/server/services/campaigns/resolve-campaign-ref";
-import { getJob } from "@/server/services/jobs/get-job";
-import type { JobView } from "@/server/services/jobs/job-view";
-import { runWorker } from "@/server/services/jobs/run-worker";
 import { startGenerationJob } from "@/server/services/jobs/start-generation-job";
 import { checkSecretKey } from "@/server/services/models/check-secret-key";
 import type { GenerationParams } from "@/server/services/models/generation-params";
 import { resolveEndpointRef } from "@/server/services/models/resolve-endpoint-ref";
-import { progressBar } from "../progress";
+import { followJob, reportJob } from "../follow-job";
 import { withDatabase } from "../with-database";
 
 interface GenerateOptions {
@@ -49,12 +45,9 @@ export function registerGenerate(program: Command): void {
           actorId: null,
         });
         process.stdout.write(`${started.id}\n`);
-        return options.detach ? null : follow(db, started.id, options);
+        return options.detach ? null : followJob(db, started.id, { work: options.work, pollMs: Number(options.pollMs), label: "Generating", unit: "responses" });
       });
-      if (!job) return;
-      process.stderr.write(`Job ${job.status}: ${job.progress.done}/${job.progress.total} responses, ${job.progress.failed} failed.\n`);
-      for (const e of job.errors.slice(0, 10)) process.stderr.write(`  item ${e.item_id}: ${e.message}\n`);
-      if (job.status !== "done") process.exitCode = 1;
+      if (job) reportJob(job, "responses");
     });
 }
 
@@ -65,27 +58,4 @@ function overrides(options: GenerateOptions): GenerationParams | undefined {
     ...(options.maxTokens !== undefined ? { max_tokens: Number(options.maxTokens) } : {}),
   };
   return Object.keys(params).length > 0 ? params : undefined;
-}
-
-/** Shows the job's progress until it ends, working on it meanwhile unless told not to. */
-async function follow(db: Db, jobId: string, options: GenerateOptions): Promise<JobView> {
-  const stop = new AbortController();
-  const onSignal = () => stop.abort();
-  process.once("SIGINT", onSignal);
-  const worker = options.work ? runWorker(db, { signal: stop.signal, pollMs: Number(options.pollMs) }) : Promise.resolve();
-  let job = await getJob(db, { jobId });
-  const bar = progressBar("Generating", job.progress.total, "responses");
-  try {
-    while ((job.status === "queued" || job.status === "running") && !stop.signal.aborted) {
-      await new Promise((resolve) => setTimeout(resolve, Number(options.pollMs)));
-      job = await getJob(db, { jobId });
-      bar.update(job.progress.done + job.progress.failed);
-    }
-  } finally {
-    bar.stop();
-    stop.abort();
-    process.off("SIGINT", onSignal);
-    await worker;
-  }
-  return job;
 }
