@@ -62,7 +62,8 @@ test("admin adds two endpoints, tests one, imports prompts and generates their r
   await shoot(page, "models");
 
   await page.getByRole("link", { name: "Campaigns" }).click();
-  await page.getByLabel("Name").fill("E2E generated campaign");
+  await expect(page.getByRole("heading", { name: "Campaigns", exact: true })).toBeVisible();
+  await page.getByRole("region", { name: "New pairwise campaign" }).getByLabel("Name").fill("E2E generated campaign");
   await page.getByRole("button", { name: "Create campaign" }).click();
   await expect(page.getByRole("heading", { name: "E2E generated campaign" })).toBeVisible();
   await page.getByLabel("File (.jsonl, .gz)").setInputFiles({
@@ -82,9 +83,9 @@ test("admin adds two endpoints, tests one, imports prompts and generates their r
   await preview.getByRole("button", { name: "Import 3 items" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Imported 3 items" })).toBeVisible();
 
-  const panel = page.getByRole("region", { name: "Generate responses" });
-  await panel.getByLabel(/e2e-left/).check();
-  await panel.getByLabel(/e2e-right/).check();
+  const panel = page.getByRole("region", { name: "Models: generate and judge" });
+  await panel.getByRole("checkbox", { name: /e2e-left/ }).check();
+  await panel.getByRole("checkbox", { name: /e2e-right/ }).check();
   await panel.getByRole("button", { name: "Generate" }).click();
   const job = panel.getByRole("listitem", { name: "generate job" });
   await expect(job.getByTestId("job-status")).toHaveText("done", { timeout: 30_000 });
@@ -93,8 +94,20 @@ test("admin adds two endpoints, tests one, imports prompts and generates their r
   expect(server.chatRequests().filter((r) => r.body?.model === "right-model")).toHaveLength(3);
   expect(await page.content()).not.toContain(API_KEY);
 
+  // The left endpoint judges: it prefers whichever response it is shown first, so every verdict flips.
+  server.setScript((r) =>
+    String(r.body?.messages?.[0]?.content).includes("impartial judge") ? { kind: "reply", content: '{"choice": "A"}' } : undefined,
+  );
+  await panel.getByLabel("Judge endpoint").selectOption({ label: "e2e-left" });
+  await panel.getByRole("button", { name: "Run judge" }).click();
+  const judgeJob = panel.getByRole("listitem", { name: "judge job" });
+  await expect(judgeJob.getByTestId("job-status")).toHaveText("done", { timeout: 30_000 });
+  await expect(judgeJob.getByTestId("job-progress")).toHaveText("6 of 6 verdicts");
+  server.setScript(undefined);
+
   await page.getByRole("button", { name: "Activate" }).click();
   await expect(page.getByTestId("campaign-status")).toHaveText("active");
   await panel.scrollIntoViewIfNeeded();
+  await panel.screenshot({ path: `${SHOTS}/generation-panel.png` });
   await shoot(page, "campaign-generation");
 });

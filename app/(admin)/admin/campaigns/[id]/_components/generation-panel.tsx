@@ -5,6 +5,7 @@ import Link from "next/link";
 import { useState, type FormEvent } from "react";
 import { useTRPC } from "@/app/_trpc/client";
 import { JobList } from "./job-list";
+import { JudgeForm } from "./judge-form";
 
 /** Generate responses for the campaign's waiting prompts with model endpoints, and follow the jobs. */
 export function GenerationPanel({ campaignId, onProgress }: { campaignId: string; onProgress: () => void }) {
@@ -30,7 +31,7 @@ export function GenerationPanel({ campaignId, onProgress }: { campaignId: string
   return (
     <section aria-labelledby="generation-heading" className="card text-sm">
       <h2 id="generation-heading" className="mb-2 font-semibold">
-        Generate responses
+        Models: generate and judge
       </h2>
       <p className="mb-3 text-slate-600">
         Prompts imported without responses wait here. Several endpoints × 1 sample compare models; 1 endpoint × several
@@ -65,7 +66,7 @@ export function GenerationPanel({ campaignId, onProgress }: { campaignId: string
               max={9}
               value={samples}
               onChange={(event) => setSamples(Number(event.target.value))}
-              className="input mt-1 w-24"
+              className="input mt-1 block w-24"
             />
           </label>
           {error && (
@@ -78,6 +79,7 @@ export function GenerationPanel({ campaignId, onProgress }: { campaignId: string
           </button>
         </form>
       )}
+      {endpoints.data && endpoints.data.length > 0 && <JudgeForm campaignId={campaignId} endpoints={endpoints.data} />}
       <JobList campaignId={campaignId} onProgress={onProgress} />
     </section>
   );

@@ -57,7 +57,8 @@ export function JobList({ campaignId, onProgress }: { campaignId: string; onProg
               <div className="h-full bg-indigo-600" style={{ width: `${percent}%` }} />
             </div>
             <p className="mt-1 text-slate-600" data-testid="job-progress">
-              {ok} of {total} responses{failed > 0 && `, ${failed} failed`}
+              {ok} of {total} {job.kind === "judge" ? "verdicts" : "responses"}
+              {failed > 0 && `, ${failed} failed`}
               {job.progress.cancelled > 0 && `, ${job.progress.cancelled} cancelled`}
             </p>
             {job.errors.length > 0 && (
