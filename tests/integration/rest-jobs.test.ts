@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { GET as exportCampaign } from "@/app/api/v1/campaigns/[id]/export/route";
 import { POST as generate } from "@/app/api/v1/campaigns/[id]/generate/route";
 import { GET as listJobs } from "@/app/api/v1/campaigns/[id]/jobs/route";
 import { POST as cancel } from "@/app/api/v1/jobs/[id]/cancel/route";
 import { GET as getJob } from "@/app/api/v1/jobs/[id]/route";
 import { runWorker } from "@/server/services/jobs/run-worker";
-import { callerFor, createCampaign, createUser, importNative } from "../fixtures/factories";
+import { addAnnotator, callerFor, createCampaign, createUser, importNative } from "../fixtures/factories";
 import { startFakeOpenAiServer, type FakeOpenAiServer } from "../fixtures/fake-openai-server";
 import { callRoute, isErrorShape, restOn, tokenFor } from "../fixtures/rest-client";
 import { createTestDatabase, type TestDatabase } from "../fixtures/test-database";
@@ -41,7 +42,7 @@ async function campaignWithPrompts(count: number) {
 }
 
 describe("REST: generation jobs", () => {
-  it("POST generate answers 202 with a job to poll until done; the key appears in no reply", async () => {
+  it("POST generate answers 202 with a job to poll until done; the key appears in no reply or export", async () => {
     const { db } = database;
     const { campaign, endpoints, token } = await campaignWithPrompts(3);
     const started = await callRoute(generate, "POST", {
@@ -68,6 +69,25 @@ describe("REST: generation jobs", () => {
     for (const reply of [started.json, polled.json, listed.json]) expect(JSON.stringify(reply)).not.toContain(API_KEY);
     const ended = await callRoute(cancel, "POST", { token, id: jobId });
     expect(ended.status).toBe(409);
+
+    // Judged and exported: the generated responses carry their endpoint, never its key.
+    const annotator = await createUser(db, { role: "annotator" });
+    await addAnnotator(db, { campaignId: campaign.id, annotator });
+    for (let i = 0; i < 3; i++) {
+      const { task } = await callerFor(db, annotator).task.claimNext({ campaignId: campaign.id });
+      if (!task) throw new Error("expected a task");
+      const choice = task.responses[0]?.id ?? "";
+      await callerFor(db, annotator).task.submit({ assignmentId: task.assignmentId, idempotencyKey: crypto.randomUUID(), payload: { choice } });
+    }
+    for (const format of ["judgements", "trl"]) {
+      const request = new Request(`http://localhost/api/v1/campaigns/${campaign.id}/export?format=${format}`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
+      const file = await (await exportCampaign(request, { params: Promise.resolve({ id: campaign.id }) })).text();
+      expect(file.trim().split("\n")).toHaveLength(3);
+      expect(file).not.toContain(API_KEY);
+      if (format === "judgements") expect(file).toContain(endpoints[0]?.name);
+    }
   });
 
   it("refuses a bad request, a template mismatch and an annotator; cancels a queued job", async () => {
