@@ -4,6 +4,8 @@ import { GET as getEndpoint, PATCH as patchEndpoint, DELETE as deleteEndpoint } 
 import { POST as testEndpoint } from "@/app/api/v1/model-endpoints/[id]/test/route";
 import { GET as listEndpoints, POST as createEndpoint } from "@/app/api/v1/model-endpoints/route";
 import { auditEvents, modelEndpoints } from "@/db/schema";
+import { resetEnvCache } from "@/server/env";
+import { checkSecretKey } from "@/server/services/models/check-secret-key";
 import { callerFor, createUser } from "../fixtures/factories";
 import { startFakeOpenAiServer, type FakeOpenAiServer } from "../fixtures/fake-openai-server";
 import { callRoute, isErrorShape, restOn, tokenFor } from "../fixtures/rest-client";
@@ -25,7 +27,11 @@ afterAll(async () => {
   await server?.close();
   await database?.close();
 });
-afterEach(() => vi.restoreAllMocks());
+afterEach(() => {
+  vi.restoreAllMocks();
+  vi.unstubAllEnvs();
+  resetEnvCache();
+});
 
 /** Everything the process writes to the console while `work` runs. */
 async function captureConsole<T>(work: () => Promise<T>): Promise<T> {
@@ -126,5 +132,28 @@ describe("model endpoints", () => {
     expect(duplicate.status).toBe(409);
     expect((await callRoute(deleteEndpoint, "DELETE", { token, id: made.id })).status).toBe(204);
     expect((await callRoute(getEndpoint, "GET", { token, id: made.id })).status).toBe(404);
+  });
+
+  it("stop a production start without ARBITER_SECRET_KEY once keys are stored, and refuse to store one", async () => {
+    const { db } = database;
+    const admin = await createUser(db, { role: "admin" });
+    await callerFor(db, admin).model.create({ name: "sealed", base_url: server.baseURL, model: "tiny", api_key: API_KEY });
+    vi.stubEnv("NODE_ENV", "production");
+    vi.stubEnv("ARBITER_SECRET_KEY", "");
+    resetEnvCache();
+    await expect(checkSecretKey(db)).rejects.toThrow(/ARBITER_SECRET_KEY must be set in production/);
+    await expect(
+      callerFor(db, admin).model.create({ name: "another", base_url: server.baseURL, model: "tiny", api_key: "sk-x-123456789" }),
+    ).rejects.toMatchObject({ code: "SERVICE_UNAVAILABLE", message: expect.stringContaining("ARBITER_SECRET_KEY") });
+    vi.stubEnv("ARBITER_SECRET_KEY", "not-a-key");
+    resetEnvCache();
+    await expect(checkSecretKey(db)).rejects.toThrow(/32 random bytes/);
+    // A different (valid) key cannot read the stored ones, and says so.
+    vi.stubEnv("ARBITER_SECRET_KEY", "k".repeat(20) + "abcdefghijklmnopqrstuvw");
+    resetEnvCache();
+    await expect(checkSecretKey(db)).resolves.toBeUndefined();
+    const [sealed] = await db.select().from(modelEndpoints).where(eq(modelEndpoints.name, "sealed"));
+    const result = await callerFor(db, admin).model.test({ endpointId: sealed?.id ?? "" }).catch((e: unknown) => e);
+    expect(result).toMatchObject({ code: "CONFLICT", message: expect.stringContaining("different ARBITER_SECRET_KEY") });
   });
 });
