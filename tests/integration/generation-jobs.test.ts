@@ -115,11 +115,14 @@ describe("generation jobs", () => {
       },
       // Killed right after claiming, so it dies holding leases on requests in flight.
       onClaim: () => {
-        if (doneByA >= 20) killA.abort();
+        if (doneByA >= 10) killA.abort();
       },
     });
+    // Never hang the suite if worker A somehow stops claiming: the assertions below then fail.
+    const watchdog = setTimeout(() => killA.abort(), 30_000);
     const workerB = runWorker(db, { ...fast, signal: stopB.signal, workerId: "worker-b", leaseMs: 1500 });
     await workerA;
+    clearTimeout(watchdog);
     const abandoned = await db
       .select({ id: jobTasks.id })
       .from(jobTasks)
