@@ -66,7 +66,15 @@ export async function runWorker(db: Db, options: WorkerOptions): Promise<void> {
       }
     })();
     inFlight.set(task.id, { controller, done });
+    if (stopping) controller.abort();
   };
+
+  // Stop at once, as a crash would: requests in flight are abandoned the moment the signal fires.
+  const halt = () => {
+    stopping = true;
+    for (const run of inFlight.values()) run.controller.abort();
+  };
+  options.signal.addEventListener("abort", halt, { once: true });
 
   while (!options.signal.aborted) {
     try {
@@ -86,8 +94,8 @@ export async function runWorker(db: Db, options: WorkerOptions): Promise<void> {
     await waitForTurn([...inFlight.values()].map((r) => r.done), Math.min(pollMs, leaseMs / 3), options.signal);
   }
 
-  stopping = true;
-  for (const run of inFlight.values()) run.controller.abort();
+  halt();
+  options.signal.removeEventListener("abort", halt);
   await Promise.allSettled([...inFlight.values()].map((r) => r.done));
 }
 
