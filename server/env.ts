@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { z } from "zod";
 
 /**
@@ -25,7 +26,15 @@ const envSchema = z.object({
     .int()
     .positive()
     .default(100 * 1024 * 1024),
+  /** Where `npm start` keeps what it generates (the model-key encryption key). */
+  ARBITER_DATA_DIR: z.string().min(1).default("./.data"),
   PORT: z.coerce.number().int().positive().default(3000),
+  /** 32 random bytes (hex or base64) that encrypt model endpoints' API keys at rest. */
+  ARBITER_SECRET_KEY: z.string().optional(),
+  /** `off` keeps this process from running background jobs (tests, a web-only instance). */
+  ARBITER_WORKER: z.enum(["on", "off"]).default("on"),
+  /** Set by Next while it builds; nothing may start then. */
+  NEXT_PHASE: z.string().optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -61,6 +70,48 @@ export function configuredAuthSecret(): string | undefined {
     );
   }
   return NEXTAUTH_SECRET;
+}
+
+const DEVELOPMENT_SECRET_KEY = createHash("sha256").update("arbiter-development-only-secret-key").digest();
+
+/**
+ * The AES-256 key for model endpoints' API keys (DESIGN §15). When set it must be 32 bytes,
+ * hex or base64 (`npm start` generates one under ARBITER_DATA_DIR when it is unset). Outside
+ * production an unset key falls back to a fixed development key; in production there is no
+ * fallback, so storing or using an API key fails with this message until the key is set.
+ */
+export function secretKey(): Buffer {
+  const { ARBITER_SECRET_KEY, NODE_ENV } = env();
+  if (ARBITER_SECRET_KEY === undefined || ARBITER_SECRET_KEY === "") {
+    if (NODE_ENV !== "production") return DEVELOPMENT_SECRET_KEY;
+    throw new Error(
+      "ARBITER_SECRET_KEY must be set in production to store or use model endpoint API keys " +
+        "(32 random bytes as hex or base64, e.g. `openssl rand -base64 32`).",
+    );
+  }
+  const key = decodeKey(ARBITER_SECRET_KEY);
+  // A key with hardly any distinct bytes is a placeholder ("000…", "aaa…"), not a random key.
+  if (!key || new Set(key).size < 8) {
+    throw new Error(
+      "ARBITER_SECRET_KEY must be 32 random bytes written as 64 hex characters or as base64 " +
+        "(e.g. `openssl rand -base64 32`).",
+    );
+  }
+  return key;
+}
+
+function decodeKey(text: string): Buffer | null {
+  const trimmed = text.trim();
+  if (/^[0-9a-f]{64}$/i.test(trimmed)) return Buffer.from(trimmed, "hex");
+  if (!/^[A-Za-z0-9+/_-]{43}=?$/.test(trimmed)) return null;
+  const bytes = Buffer.from(trimmed, "base64");
+  return bytes.length === 32 ? bytes : null;
+}
+
+/** Whether an explicit ARBITER_SECRET_KEY is configured (as opposed to the development fallback). */
+export function hasSecretKey(): boolean {
+  const value = env().ARBITER_SECRET_KEY;
+  return value !== undefined && value !== "";
 }
 
 /** For tests that change the environment between cases. */

@@ -19,6 +19,7 @@ export async function AppHeader({ user }: { user: SessionUser }) {
               <Link href="/admin">Campaigns</Link>
               <Link href="/admin/users">Users</Link>
               <Link href="/admin/audit">Audit</Link>
+              <Link href="/admin/models">Models</Link>
             </>
           )}
           <Link href="/campaigns">Annotate</Link>

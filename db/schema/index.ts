@@ -8,3 +8,6 @@ export * from "./invitations";
 export * from "./settings";
 export * from "./adjudications";
 export * from "./sign-in";
+export * from "./models";
+export * from "./jobs";
+export * from "./suggestions";

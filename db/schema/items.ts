@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import {
   bigint,
+  boolean,
   check,
   doublePrecision,
   index,
@@ -12,6 +13,7 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import type { Message } from "@/server/formats/messages";
+import type { GenerationRecord } from "@/server/services/models/generation-params";
 import { campaigns } from "./campaigns";
 // Relative, not "@/": drizzle-kit loads the schema without the path aliases.
 import { CONTENT_KINDS, ITEM_KINDS, PROMPT_FORMATS } from "../../server/domain/item-kinds";
@@ -44,6 +46,11 @@ export const items = pgTable(
      */
     openSlots: integer().notNull(),
     judgementCount: integer().notNull().default(0),
+    /**
+     * A prompt still waiting for its responses to be generated: never claimable until a
+     * generation job has given it enough of them (DESIGN §15). The queue's indexes leave it out.
+     */
+    awaitingGeneration: boolean().notNull().default(false),
     /** Random tie-break among equally complete items, fixed at insert so the index can order by it. */
     randKey: doublePrecision()
       .notNull()
@@ -55,12 +62,12 @@ export const items = pgTable(
     index("items_campaign_id_seq_idx").on(t.campaignId, t.seq),
     index("items_campaign_id_open_idx")
       .on(t.campaignId, t.judgementCount.desc(), t.randKey)
-      .where(sql`${t.openSlots} > 0`),
+      .where(sql`${t.openSlots} > 0 and not ${t.awaitingGeneration}`),
     // Gold items are claimed at the gold rate; without their own index that claim would walk
     // past every open regular item once the gold ones run out.
     index("items_campaign_id_gold_open_idx")
       .on(t.campaignId, t.judgementCount.desc(), t.randKey)
-      .where(sql`${t.openSlots} > 0 and ${t.kind} = 'gold'`),
+      .where(sql`${t.openSlots} > 0 and not ${t.awaitingGeneration} and ${t.kind} = 'gold'`),
     check("items_kind_check", sql`${t.kind} in ('regular', 'gold', 'probe')`),
     check("items_open_slots_check", sql`${t.openSlots} >= 0`),
     check("items_judgement_count_check", sql`${t.judgementCount} >= 0`),
@@ -81,6 +88,8 @@ export const responses = pgTable(
     contentKind: text({ enum: CONTENT_KINDS }).notNull().default("text"),
     /** The text itself, or the URL for image and audio responses. */
     content: text().notNull(),
+    /** Set when Arbiter generated the response: endpoint, parameters, latency, tokens. */
+    generation: jsonb().$type<GenerationRecord>(),
   },
   (t) => [
     uniqueIndex("responses_item_id_position_key").on(t.itemId, t.position),

@@ -7,10 +7,13 @@ import { registerSessionSecret } from "./commands/session-secret";
 import { registerStart } from "./commands/start";
 import { registerCampaign } from "./commands/campaign";
 import { registerExport } from "./commands/export";
+import { registerGenerate } from "./commands/generate";
 import { registerImport } from "./commands/import";
+import { registerJudge } from "./commands/judge";
 import { registerStats } from "./commands/stats";
 import { registerToken } from "./commands/token";
 import { registerUser } from "./commands/user";
+import { registerWorker } from "./commands/worker";
 
 export function buildProgram(): Command {
   const program = new Command()
@@ -28,6 +31,9 @@ export function buildProgram(): Command {
   registerExport(program);
   registerStats(program);
   registerSessionSecret(program);
+  registerGenerate(program);
+  registerJudge(program);
+  registerWorker(program);
   return program;
 }
 

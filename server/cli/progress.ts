@@ -7,14 +7,15 @@ import cliProgress from "cli-progress";
 export function progressBar(
   label: string,
   total: number | null,
-): { update(value: number): void; stop(): void } {
+  unit = "bytes",
+): { update(value: number, total?: number): void; stop(): void } {
   if (!process.stderr.isTTY) return { update() {}, stop() {} };
   const bar = new cliProgress.SingleBar(
     {
       stream: process.stderr,
       format: total
-        ? `${label} |{bar}| {percentage}% {value}/{total} bytes`
-        : `${label} {value} bytes`,
+        ? `${label} |{bar}| {percentage}% {value}/{total} ${unit}`
+        : `${label} {value} ${unit}`,
       hideCursor: true,
       clearOnComplete: false,
     },
@@ -22,7 +23,10 @@ export function progressBar(
   );
   bar.start(total ?? 0, 0);
   return {
-    update: (value) => bar.update(value),
+    update: (value, newTotal) => {
+      if (newTotal !== undefined) bar.setTotal(newTotal);
+      bar.update(value);
+    },
     stop: () => bar.stop(),
   };
 }

@@ -110,16 +110,8 @@ function responseKeys(
   const keys = [...responses.keys()];
   const letters: string[] = keys.filter((key) => key === "a" || key === "b");
   const numbers = keys.filter((key) => !letters.includes(key)).map(Number);
-  if (keys.length === 0) {
-    problems.push(
-      problem(
-        line,
-        null,
-        "The header has no response columns; use response_a and response_b, or response_1..response_K",
-      ),
-    );
-    return [];
-  }
+  // A header with a prompt and no response columns is a prompts file: responses are generated later.
+  if (keys.length === 0) return [];
   if (letters.length > 0 && numbers.length > 0) {
     problems.push(
       problem(line, null, "Use either response_a/response_b or response_1..response_K, not both"),

@@ -30,7 +30,8 @@ export const nativeItemSchema = z.strictObject({
     [z.string(), z.array(messageSchema).min(1)],
     requiredAs("prompt must be a string or a non-empty list of {role, content} messages"),
   ),
-  responses: z.array(responseSchema).min(1).max(9),
+  /** Left out (or empty) for a prompt whose responses a generation job will produce. */
+  responses: z.array(responseSchema).max(9).optional(),
   metadata: z.record(z.string(), z.unknown()).optional(),
   gold: z.unknown().optional(),
 });
@@ -60,7 +61,7 @@ export function parseNativeLine(text: string, line: number): ParsedRecord {
   if (!parsed.success) return { line, problems: zodProblems(parsed.error, line) };
   const row = parsed.data;
   const { messages, format } = promptToMessages(row.prompt);
-  const responses = row.responses.map((r, index) => ({
+  const responses = (row.responses ?? []).map((r, index) => ({
     externalId: r.id === undefined ? String(index + 1) : String(r.id),
     model: r.model ?? null,
     contentKind: r.image_url ? ("image" as const) : r.audio_url ? ("audio" as const) : ("text" as const),

@@ -59,6 +59,9 @@ export function parseTrlRow(value: unknown, line: number, text: string): ParsedR
   for (const [key, message] of Object.entries(NOT_PAIRED)) {
     if (key in value) return problemRecord(line, key, message);
   }
+  if (!("chosen" in value) && !("rejected" in value) && "prompt" in value) {
+    return promptOnlyRow(value as Record<string, unknown>, line, text);
+  }
   const conversational = Array.isArray((value as { chosen?: unknown }).chosen);
   const parsed = (conversational ? conversationalRow : standardRow).safeParse(value);
   if (!parsed.success) return { line, problems: zodProblems(parsed.error, line) };
@@ -94,6 +97,29 @@ export function parseTrlRow(value: unknown, line: number, text: string): ParsedR
       ...(row.prompt === undefined ? { implicitPrompt: true } : {}),
       ...(split.outputs ? { outputs: split.outputs } : {}),
     },
+  };
+  return { line, item };
+}
+
+const promptOnly = z.looseObject({
+  id: externalIdSchema.optional(),
+  prompt: z.union(
+    [z.string().min(1), conversation],
+    requiredAs("prompt must be a string or a non-empty list of messages"),
+  ),
+});
+
+/** TRL's prompt-only rows (GRPO, RLOO, online DPO): a prompt whose responses are generated later. */
+function promptOnlyRow(value: Record<string, unknown>, line: number, text: string): ParsedRecord {
+  const parsed = promptOnly.safeParse(value);
+  if (!parsed.success) return { line, problems: zodProblems(parsed.error, line) };
+  const { id, prompt } = parsed.data;
+  const item: ImportedItem = {
+    externalId: externalIdOf(id, text),
+    prompt: typeof prompt === "string" ? [{ role: "user", content: prompt }] : prompt,
+    promptFormat: typeof prompt === "string" ? "text" : "messages",
+    responses: [],
+    metadata: extraKeys(parsed.data, ["id", "prompt"]),
   };
   return { line, item };
 }

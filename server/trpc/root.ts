@@ -4,6 +4,8 @@ import { campaignRouter } from "./routers/campaign";
 import { exportRouter } from "./routers/export";
 import { invitationRouter } from "./routers/invitation";
 import { qualityRouter } from "./routers/quality";
+import { jobRouter } from "./routers/job";
+import { modelRouter } from "./routers/model";
 import { taskRouter } from "./routers/task";
 import { tokenRouter } from "./routers/token";
 import { userRouter } from "./routers/user";
@@ -14,6 +16,8 @@ export const appRouter = createTRPCRouter({
   export: exportRouter,
   invitation: invitationRouter,
   quality: qualityRouter,
+  job: jobRouter,
+  model: modelRouter,
   task: taskRouter,
   token: tokenRouter,
   user: userRouter,

@@ -51,6 +51,7 @@ const child = spawn(process.execPath, [nextBin(root), "start", "-p", port], {
     NEXT_TELEMETRY_DISABLED: "1",
     NEXTAUTH_URL: `http://localhost:${port}`,
     NEXTAUTH_SECRET: randomBytes(32).toString("hex"),
+    ARBITER_SECRET_KEY: randomBytes(32).toString("base64"),
     ...(url ? { DATABASE_URL: url } : { PGLITE_DIR: pgliteDir }),
   },
 });

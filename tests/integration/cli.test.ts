@@ -207,7 +207,7 @@ describe("the arbiter CLI", () => {
     const campaign = JSON.parse(
       (await arbiter("campaign", "create", "--file", settings)).stdout,
     ) as { id: string };
-    const broken = await write("broken.jsonl", `${pairwiseLines(1)}\n{"id": "x", "prompt": "p"}\n`);
+    const broken = await write("broken.jsonl", `${pairwiseLines(1)}\n{"id": "x", "prompt": "p", "responses": [{"content": "only one"}]}\n`);
     const failed = await arbiter("import", campaign.id, broken);
     expect(failed.code).toBe(1);
     expect(failed.stderr).toContain("line 2");

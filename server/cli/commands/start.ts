@@ -1,8 +1,10 @@
 import { spawn } from "node:child_process";
+import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Command } from "commander";
 import { childProcessEnv, configuredAuthSecret, env } from "@/server/env";
 import { resolveSessionSecret } from "@/server/services/settings/resolve-session-secret";
+import { loadOrCreateSecret } from "../app-secret";
 import { buildIsStale, nextBin, runNextBuild } from "../next-build";
 import { withDatabase } from "../with-database";
 import { printSeedResult, seedFromEnv } from "./seed";
@@ -25,8 +27,12 @@ export function registerStart(program: Command): void {
     .action(async (options: StartOptions) => {
       const config = env();
       const url = config.NEXTAUTH_URL ?? `http://localhost:${options.port}`;
+      // The key that encrypts model API keys: from the environment, else kept beside the data.
+      const secretKey =
+        config.ARBITER_SECRET_KEY || (await loadOrCreateSecret(path.resolve(root, config.ARBITER_DATA_DIR), "secret-key"));
       const childEnv = childProcessEnv({
         NODE_ENV: "production",
+        ARBITER_SECRET_KEY: secretKey,
         NEXTAUTH_URL: url,
         NEXT_TELEMETRY_DISABLED: "1",
       });

@@ -128,6 +128,7 @@ export function buildOpenApiDocument(options: { serverUrl?: string } = {}): Json
       { name: "Data", description: "Imports, exports and statistics" },
       { name: "Users", description: "Accounts, roles, sessions and password resets" },
       { name: "Audit", description: "Who did what, when" },
+      { name: "Models", description: "Model endpoints, generation and judge jobs" },
     ],
     paths,
     components: {

@@ -8,10 +8,10 @@ export interface Operation {
   operationId: string;
   summary: string;
   description?: string;
-  tag: "Campaigns" | "Tasks" | "Data" | "Users" | "Audit";
+  tag: "Campaigns" | "Tasks" | "Data" | "Users" | "Audit" | "Models";
   tier: "user" | "admin";
   /** Name of the `{id}` path parameter's noun, when the path has one. */
-  idOf?: "campaign" | "assignment" | "user";
+  idOf?: "campaign" | "assignment" | "user" | "model endpoint" | "job";
   /** Path parameters after `{id}`, e.g. `{user_id}` of a campaign member. */
   subIds?: { name: string; description: string }[];
   query?: { name: string; description: string; enum?: readonly string[]; default?: string }[];

@@ -9,6 +9,7 @@ import { LEADERBOARD_DEFAULTS } from "@/server/services/quality/get-leaderboard"
 import * as q from "../v1/quality-schemas";
 import * as s from "../v1/schemas";
 import type { Operation } from "./operation";
+import { JOB_OPERATIONS, JUDGE_OPERATIONS, MODEL_OPERATIONS } from "./model-operations";
 import { MEMBER_OPERATIONS, USER_OPERATIONS } from "./operations-users";
 
 export type { Operation } from "./operation";
@@ -244,4 +245,7 @@ export const OPERATIONS: Operation[] = [
   },
   ...MEMBER_OPERATIONS,
   ...USER_OPERATIONS,
+  ...MODEL_OPERATIONS,
+  ...JOB_OPERATIONS,
+  ...JUDGE_OPERATIONS,
 ];

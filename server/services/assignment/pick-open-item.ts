@@ -43,6 +43,8 @@ export function openItemQuery(db: Db, params: OpenItemParams, options: { skipLoc
       and(
         eq(items.campaignId, params.campaignId),
         sql`${items.openSlots} > 0`,
+        // Prompts still waiting for generated responses are not tasks yet (the index agrees).
+        sql`not ${items.awaitingGeneration}`,
         kind,
         params.unless ? sql`not ${params.unless}` : undefined,
         // Written out: drizzle leaves out `.offset(0)`, the one clause this subquery is for.

@@ -42,14 +42,14 @@ export async function duplicateCampaign(
     });
 
     await tx.execute(sql`
-      insert into items (campaign_id, external_id, prompt, prompt_format, metadata, kind, gold_answer, source, open_slots)
-      select ${copy.id}, external_id, prompt, prompt_format, metadata, kind, gold_answer, source, ${copy.overlap}
+      insert into items (campaign_id, external_id, prompt, prompt_format, metadata, kind, gold_answer, source, open_slots, awaiting_generation)
+      select ${copy.id}, external_id, prompt, prompt_format, metadata, kind, gold_answer, source, ${copy.overlap}, awaiting_generation
       from items where campaign_id = ${source.id}
       order by seq
     `);
     await tx.execute(sql`
-      insert into responses (item_id, external_id, position, model, content_kind, content)
-      select copied.id, r.external_id, r.position, r.model, r.content_kind, r.content
+      insert into responses (item_id, external_id, position, model, content_kind, content, generation)
+      select copied.id, r.external_id, r.position, r.model, r.content_kind, r.content, r.generation
       from responses r
       join items original on original.id = r.item_id and original.campaign_id = ${source.id}
       join items copied on copied.campaign_id = ${copy.id} and copied.external_id = original.external_id

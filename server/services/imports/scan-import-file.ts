@@ -66,7 +66,12 @@ export async function scanImportFile(params: {
       }
       const { item, line } = record;
       const count = item.responses.length;
-      if (count < bounds.min || count > bounds.max) {
+      // No responses at all is a prompt-only item: it waits, unclaimable, for a generation job.
+      if (count === 0 && item.gold !== undefined) {
+        report([{ line, field: "gold", message: "A gold item needs its responses; only plain prompts can be generated" }]);
+        continue;
+      }
+      if (count !== 0 && (count < bounds.min || count > bounds.max)) {
         const wanted =
           bounds.min === bounds.max ? `${bounds.min}` : `${bounds.min} to ${bounds.max}`;
         report([

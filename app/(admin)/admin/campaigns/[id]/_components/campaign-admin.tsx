@@ -5,6 +5,7 @@ import { useTRPC } from "@/app/_trpc/client";
 import { CampaignActions } from "./campaign-actions";
 import { CampaignTabs } from "./campaign-tabs";
 import { ExportPanel } from "./export-panel";
+import { GenerationPanel } from "./generation-panel";
 import { ImportPanel } from "./import-panel";
 import { MembersPanel } from "./members-panel";
 import { SettingsPanel } from "./settings-panel";
@@ -42,6 +43,7 @@ export function CampaignAdmin({ campaignId }: { campaignId: string }) {
               <ImportPanel campaignId={campaignId} onImported={refresh} />
               <MembersPanel campaignId={campaignId} />
               <ExportPanel campaignId={campaignId} template={c.template} />
+              <GenerationPanel campaignId={campaignId} onProgress={refresh} />
             </div>
             {/* Keyed by id only: remounting on every save would drop the "saved" message. */}
             <SettingsPanel key={c.id} campaign={c} />

@@ -1,0 +1,75 @@
+import { and, eq, sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { items, jobTasks, suggestions } from "@/db/schema";
+import type { PairwisePayload } from "@/server/services/judgements/judgement-payload";
+import type { ClaimedTask } from "./claim-tasks";
+import { lockItem } from "./settle-item";
+import { heldBy } from "./task-outcomes";
+import { writeTransaction } from "@/server/services/with-retry";
+
+/**
+ * Stores a judge's verdict for one display order as a suggestion and marks the task done, only
+ * while this worker holds the lease. When the other order's verdict is already in, both are
+ * marked consistent or not: the item's row lock makes sure exactly one of the two tasks does it.
+ */
+export async function finishJudgeTask(
+  db: Db,
+  params: {
+    task: ClaimedTask;
+    workerId: string;
+    judge: string;
+    displayOrder: string[];
+    payload: PairwisePayload;
+    usage: { promptTokens: number | null; completionTokens: number | null; latencyMs: number };
+  },
+): Promise<boolean> {
+  const { task } = params;
+  return writeTransaction(db, async (tx) => {
+    await lockItem(tx, task.itemId);
+    const owned = await tx
+      .update(jobTasks)
+      .set({
+        status: "done",
+        leaseOwner: null,
+        leaseExpiresAt: null,
+        lastError: null,
+        finishedAt: sql`now()`,
+      })
+      .where(heldBy(task, params.workerId))
+      .returning({ id: jobTasks.id });
+    if (owned.length === 0) return false;
+    const [item] = await tx
+      .select({ campaignId: items.campaignId })
+      .from(items)
+      .where(eq(items.id, task.itemId));
+    if (!item) return false;
+    await tx
+      .insert(suggestions)
+      .values({
+        campaignId: item.campaignId,
+        itemId: task.itemId,
+        jobId: task.jobId,
+        endpointId: task.endpointId,
+        judge: params.judge,
+        orderIndex: task.sample,
+        displayOrder: params.displayOrder,
+        payload: params.payload,
+        promptTokens: params.usage.promptTokens,
+        completionTokens: params.usage.completionTokens,
+        latencyMs: params.usage.latencyMs,
+      })
+      .onConflictDoNothing();
+    const pair = await tx
+      .select({ orderIndex: suggestions.orderIndex, payload: suggestions.payload })
+      .from(suggestions)
+      .where(and(eq(suggestions.jobId, task.jobId), eq(suggestions.itemId, task.itemId)));
+    if (pair.length === 2) {
+      const [first, second] = pair.map((s) => (s.payload as PairwisePayload).choice);
+      await tx
+        .update(suggestions)
+        .set({ consistent: first === second })
+        .where(and(eq(suggestions.jobId, task.jobId), eq(suggestions.itemId, task.itemId)));
+    }
+    return true;
+  });
+}

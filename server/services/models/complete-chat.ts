@@ -1,0 +1,90 @@
+import OpenAI from "openai";
+import type { ChatCompletionMessageParam } from "openai/resources/chat/completions";
+import type { ModelEndpoint } from "@/db/schema";
+import type { Message } from "@/server/formats/messages";
+import type { GenerationParams } from "./generation-params";
+import { classifyModelError, ModelCallAborted, ModelCallError } from "./model-call-error";
+
+export interface ChatResult {
+  content: string;
+  finishReason: string | null;
+  /** The model the server says answered (may differ from the one asked for, e.g. an alias). */
+  servedModel: string | null;
+  promptTokens: number | null;
+  completionTokens: number | null;
+  totalTokens: number | null;
+  latencyMs: number;
+}
+
+/**
+ * One chat completion through the official SDK against any OpenAI-compatible server. The SDK
+ * never retries on its own (maxRetries 0): the job runner owns the retry policy, so back-off
+ * and Retry-After are honoured across workers and restarts. Failures come back as
+ * ModelCallError (retryable or not, message redacted) or ModelCallAborted.
+ */
+export async function completeChat(params: {
+  endpoint: Pick<ModelEndpoint, "baseUrl" | "model" | "timeoutSeconds">;
+  apiKey: string | null;
+  messages: Message[];
+  generation: GenerationParams;
+  seed?: number;
+  signal?: AbortSignal;
+}): Promise<ChatResult> {
+  const { endpoint, apiKey, generation } = params;
+  // The SDK only listens for a future abort: a signal that already fired must stop us here.
+  if (params.signal?.aborted) throw new ModelCallAborted("The request was cancelled");
+  const client = new OpenAI({
+    baseURL: endpoint.baseUrl,
+    // Local servers (Ollama, llama.cpp) need no key, but the SDK insists on one.
+    apiKey: apiKey ?? "none",
+    timeout: endpoint.timeoutSeconds * 1000,
+    maxRetries: 0,
+    // The SDK's own logging could print request headers; Arbiter logs what it needs itself.
+    logLevel: "off",
+  });
+  const started = performance.now();
+  try {
+    const completion = await client.chat.completions.create(
+      {
+        model: endpoint.model,
+        messages: toChatMessages(params.messages, generation.system_prompt),
+        ...(generation.temperature !== undefined ? { temperature: generation.temperature } : {}),
+        ...(generation.top_p !== undefined ? { top_p: generation.top_p } : {}),
+        ...(generation.max_tokens !== undefined ? { max_tokens: generation.max_tokens } : {}),
+        ...(params.seed !== undefined ? { seed: params.seed } : {}),
+      },
+      { signal: params.signal },
+    );
+    const choice = completion.choices[0];
+    const content = choice?.message.content ?? "";
+    if (content.trim() === "") {
+      throw new ModelCallError(`The model returned no text (finish reason: ${choice?.finish_reason ?? "none"})`, true);
+    }
+    return {
+      content,
+      finishReason: choice?.finish_reason ?? null,
+      servedModel: completion.model || null,
+      promptTokens: completion.usage?.prompt_tokens ?? null,
+      completionTokens: completion.usage?.completion_tokens ?? null,
+      totalTokens: completion.usage?.total_tokens ?? null,
+      latencyMs: Math.round(performance.now() - started),
+    };
+  } catch (error) {
+    throw classifyModelError(error, { apiKey, timeoutSeconds: endpoint.timeoutSeconds });
+  }
+}
+
+/**
+ * The whole conversation goes to the model. The endpoint's system prompt leads unless the item
+ * brings its own. Tool results without the call that produced them are not valid chat input,
+ * so they travel as user turns marked as tool output.
+ */
+export function toChatMessages(messages: Message[], systemPrompt: string | undefined): ChatCompletionMessageParam[] {
+  const out: ChatCompletionMessageParam[] = [];
+  if (systemPrompt && messages[0]?.role !== "system") out.push({ role: "system", content: systemPrompt });
+  for (const m of messages) {
+    if (m.role === "tool") out.push({ role: "user", content: `[tool output]\n${m.content}` });
+    else out.push({ role: m.role, content: m.content });
+  }
+  return out;
+}
