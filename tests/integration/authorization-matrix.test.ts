@@ -2,10 +2,13 @@ import { randomUUID } from "node:crypto";
 import { readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { TRPCError } from "@trpc/server";
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { judgements as judgementsTable } from "@/db/schema";
 import { removeMember } from "@/server/services/campaigns/remove-member";
 import { setMemberStatus } from "@/server/services/campaigns/set-member-status";
 import { createInvitation } from "@/server/services/campaigns/create-invitation";
+import { createPasswordReset } from "@/server/services/users/create-password-reset";
 import type { SessionUser } from "@/server/services/users/session-user";
 import { appRouter } from "@/server/trpc/root";
 import { addAnnotator, callerFor, createCampaign, createUser, importNative, pairwiseLines } from "../fixtures/factories";
@@ -25,6 +28,10 @@ import { createTestDatabase, type TestDatabase } from "../fixtures/test-database
  *
  * Assignment actions target the caller's own task when they have one, else the member's.
  * "none" means allowed, but nothing to hand out (a claim answering "nothing for you").
+ *
+ * A row is `name: [call, preset, READS?]`. Pick the preset for who MUST succeed (DESIGN §10),
+ * never the one the code happens to give; a row that acts on something (an endpoint, a job, a
+ * user) makes it inline through `w.asAdmin`, so the admin's own call proves the input valid.
  */
 const PERSONAS = ["signedOut", "outsider", "removed", "paused", "member", "admin"] as const;
 type Persona = (typeof PERSONAS)[number];
@@ -43,7 +50,15 @@ const OWN_TASK = /*    */ row("UNAUTHORIZED", "NOT_FOUND", "NOT_FOUND", "FORBIDD
 
 interface World {
   campaignId: string;
+  /** An item the member judged (what an admin adjudicates). */
+  itemId: string;
   user: Record<Persona, SessionUser | null>;
+  /** The admin's own caller, to set up what a row acts on (an id to read, update, delete). */
+  asAdmin: Caller;
+  /** An annotator outside the campaign that user administration rows act on. */
+  stranger: () => Promise<string>;
+  /** A fresh password reset link (its token) for the stranger. */
+  resetToken: () => Promise<string>;
   /** The caller's own leased assignment, else the member's. */
   lease: (p: Persona) => string;
   /** The caller's own submitted judgement, else the member's. */
@@ -59,6 +74,7 @@ type TrpcRow = [call: (c: Caller, w: World, p: Persona) => Promise<unknown>, exp
 type RestRow = [request: (w: World, p: Persona) => RestCall | Promise<RestCall>, expected: Expected, mode?: typeof READS];
 
 const email = () => `matrix-${randomUUID().slice(0, 8)}@example.test`;
+const member = (w: World) => ({ user_id: w.user.member?.id ?? "" });
 const tie = { choice: "tie" };
 
 const TRPC: Record<string, TrpcRow> = {
@@ -76,14 +92,16 @@ const TRPC: Record<string, TrpcRow> = {
   "export.history": [(c, w) => c.export.history({ campaignId: w.campaignId }), ADMIN, READS],
   "invitation.create": [(c, w) => c.invitation.create({ campaignId: w.campaignId }), ADMIN],
   "invitation.list": [(c, w) => c.invitation.list({ campaignId: w.campaignId }), ADMIN, READS],
-  "invitation.revoke": [async (c, w) => c.invitation.revoke({ campaignId: w.campaignId, invitationId: await inviteId(w) }), ADMIN],
+  "invitation.revoke": [async (c, w) => c.invitation.revoke({ campaignId: w.campaignId, invitationId: (await w.asAdmin.invitation.create({ campaignId: w.campaignId })).id }), ADMIN],
   "invitation.describe": [async (c, w) => c.invitation.describe({ token: await w.invite() }), PUBLIC, READS],
   "invitation.signUp": [async (c, w) => c.invitation.signUp({ token: await w.invite(), email: email(), password: "matrix password" }), PUBLIC],
   "invitation.accept": [async (c, w) => c.invitation.accept({ token: await w.invite() }), ANY_USER],
   "task.claimNext": [(c, w) => c.task.claimNext({ campaignId: w.campaignId }), CLAIM, READS],
   "task.heartbeat": [(c, w, p) => c.task.heartbeat({ assignmentId: w.lease(p) }), OWN_TASK],
   "task.saveDraft": [(c, w, p) => c.task.saveDraft({ assignmentId: w.lease(p), draft: tie }), OWN_TASK],
-  "task.skip": [(c, w, p) => c.task.skip({ assignmentId: w.lease(p), reason: "matrix" }), OWN_TASK],
+  "task.progress": [(c, w) => c.task.progress({ campaignId: w.campaignId }), CAMPAIGN_READ, READS],
+  "task.recent": [(c, w) => c.task.recent({ campaignId: w.campaignId }), CAMPAIGN_READ, READS],
+  "task.skip": [(c, w, p) => c.task.skip({ assignmentId: w.lease(p), reason: "matrix", claimNext: true }), OWN_TASK],
   "task.submit": [(c, w, p) => c.task.submit({ assignmentId: w.lease(p), idempotencyKey: randomUUID(), payload: tie }), OWN_TASK],
   "task.revise": [(c, w, p) => c.task.revise({ judgementId: w.judgement(p), idempotencyKey: randomUUID(), payload: { choice: "both_bad" } }), OWN_TASK],
   "token.list": [(c) => c.token.list(), ANY_USER, READS],
@@ -91,6 +109,22 @@ const TRPC: Record<string, TrpcRow> = {
   "token.revoke": [async (c) => c.token.revoke({ tokenId: (await c.token.create({ name: "to revoke" })).id }), ANY_USER],
   "user.me": [(c) => c.user.me(), PUBLIC, READS],
   "user.create": [(c) => c.user.create({ email: email(), role: "annotator" }), ADMIN],
+  "user.list": [(c) => c.user.list({}), ADMIN, READS],
+  "user.byId": [(c, w) => c.user.byId({ userId: w.user.member?.id ?? "" }), ADMIN, READS],
+  "user.update": [async (c, w) => c.user.update({ userId: await w.stranger(), changes: { name: "Renamed" } }), ADMIN],
+  "user.signOutEverywhere": [async (c, w) => c.user.signOutEverywhere({ userId: await w.stranger() }), ADMIN],
+  "user.createResetLink": [async (c, w) => c.user.createResetLink({ userId: await w.stranger() }), ADMIN],
+  "user.checkResetLink": [async (c, w) => c.user.checkResetLink({ token: await w.resetToken() }), PUBLIC, READS],
+  "user.resetPassword": [async (c, w) => c.user.resetPassword({ token: await w.resetToken(), password: "matrix password" }), PUBLIC],
+  "audit.list": [(c) => c.audit.list({}), ADMIN, READS],
+  "audit.actions": [(c) => c.audit.actions(), ADMIN, READS],
+  "quality.progress": [(c, w) => c.quality.progress({ campaignId: w.campaignId }), ADMIN, READS],
+  "quality.agreement": [(c, w) => c.quality.agreement({ campaignId: w.campaignId, rounds: 5, seed: 1 }), ADMIN, READS],
+  "quality.annotators": [(c, w) => c.quality.annotators({ campaignId: w.campaignId }), ADMIN, READS],
+  "quality.leaderboard": [(c, w) => c.quality.leaderboard({ campaignId: w.campaignId, rounds: 5, seed: 1 }), ADMIN, READS],
+  "quality.setExclusion": [(c, w) => c.quality.setExclusion({ campaignId: w.campaignId, userId: w.user.member?.id ?? "", excluded: true }), ADMIN],
+  "quality.adjudicationItem": [(c, w) => c.quality.adjudicationItem({ campaignId: w.campaignId, itemId: w.itemId }), ADMIN, READS],
+  "quality.adjudicate": [(c, w) => c.quality.adjudicate({ campaignId: w.campaignId, itemId: w.itemId, payload: tie }), ADMIN],
 };
 
 const REST: Record<string, RestRow> = {
@@ -100,13 +134,26 @@ const REST: Record<string, RestRow> = {
   "PATCH /api/v1/campaigns/[id]": [(w) => ({ id: w.campaignId, json: { description: "x" } }), ADMIN],
   "GET /api/v1/campaigns/[id]/export": [(w) => ({ id: w.campaignId, query: "format=judgements" }), ADMIN],
   "POST /api/v1/campaigns/[id]/items": [(w) => ({ id: w.campaignId, body: pairwiseLines(1, "late"), query: "dry_run=true" }), ADMIN, READS],
+  "GET /api/v1/campaigns/[id]/members": [(w) => ({ id: w.campaignId }), ADMIN, READS],
   "POST /api/v1/campaigns/[id]/members": [(w) => ({ id: w.campaignId, json: { email: w.user.outsider?.email } }), ADMIN],
+  "PATCH /api/v1/campaigns/[id]/members/[user_id]": [(w) => ({ id: w.campaignId, params: member(w), json: { status: "paused" } }), ADMIN],
+  "DELETE /api/v1/campaigns/[id]/members/[user_id]": [(w) => ({ id: w.campaignId, params: member(w) }), ADMIN],
   "GET /api/v1/campaigns/[id]/stats": [(w) => ({ id: w.campaignId }), ADMIN, READS],
+  "GET /api/v1/campaigns/[id]/agreement": [(w) => ({ id: w.campaignId, query: "rounds=5&seed=1" }), ADMIN, READS],
+  "GET /api/v1/campaigns/[id]/annotators": [(w) => ({ id: w.campaignId }), ADMIN, READS],
+  "GET /api/v1/campaigns/[id]/leaderboard": [(w) => ({ id: w.campaignId, query: "rounds=5&seed=1" }), ADMIN, READS],
   "POST /api/v1/campaigns/[id]/tasks/next": [(w) => ({ id: w.campaignId }), CLAIM, READS],
   "POST /api/v1/assignments/[id]/heartbeat": [(w, p) => ({ id: w.lease(p) }), OWN_TASK],
   "PUT /api/v1/assignments/[id]/draft": [(w, p) => ({ id: w.lease(p), json: { draft: tie } }), OWN_TASK],
   "POST /api/v1/assignments/[id]/skip": [(w, p) => ({ id: w.lease(p), json: { reason: "matrix" } }), OWN_TASK],
   "POST /api/v1/assignments/[id]/judgement": [(w, p) => ({ id: w.lease(p), json: { idempotency_key: randomUUID(), payload: tie } }), OWN_TASK],
+  "GET /api/v1/users": [() => ({ query: "search=matrix" }), ADMIN, READS],
+  "POST /api/v1/users": [() => ({ json: { email: email(), role: "annotator" } }), ADMIN],
+  "GET /api/v1/users/[id]": [(w) => ({ id: w.user.member?.id }), ADMIN, READS],
+  "PATCH /api/v1/users/[id]": [async (w) => ({ id: await w.stranger(), json: { name: "Renamed" } }), ADMIN],
+  "POST /api/v1/users/[id]/password-reset": [async (w) => ({ id: await w.stranger() }), ADMIN],
+  "POST /api/v1/users/[id]/sign-out": [async (w) => ({ id: await w.stranger() }), ADMIN],
+  "GET /api/v1/audit-events": [(w) => ({ query: `campaign_id=${w.campaignId}` }), ADMIN, READS],
   "GET /api/v1/docs": [() => ({}), PUBLIC, READS],
   "GET /api/v1/openapi.json": [() => ({}), PUBLIC, READS],
 };
@@ -134,11 +181,6 @@ afterAll(async () => {
   restore?.();
   await database?.close();
 });
-
-async function inviteId(w: World): Promise<string> {
-  const { invitation } = await createInvitation(database.db, { input: { campaignId: w.campaignId }, actorId: w.user.admin?.id ?? null });
-  return invitation.id;
-}
 
 let shared: Promise<World> | undefined;
 function worldFor(mode: typeof READS | undefined): Promise<World> {
@@ -168,8 +210,17 @@ async function buildWorld(): Promise<World> {
   await setMemberStatus(db, { campaignId: campaign.id, userId: people.paused.id, status: "paused", actorId: null });
   await removeMember(db, { campaignId: campaign.id, userId: people.removed.id, actorId: null });
   const own = (map: Map<Persona, string>) => (p: Persona) => map.get(p) ?? map.get("member") ?? "";
+  const memberJudgement = eq(judgementsTable.id, judgements.get("member") ?? "");
+  const [judged] = await db.select({ itemId: judgementsTable.itemId }).from(judgementsTable).where(memberJudgement);
+  if (!judged) throw new Error("expected the member's judgement");
+  let stranger: Promise<string> | undefined;
+  const strangerId = () => (stranger ??= createUser(db, { role: "annotator" }).then((u) => u.id));
   return {
     campaignId: campaign.id,
+    itemId: judged.itemId,
+    asAdmin: callerFor(db, people.admin),
+    stranger: strangerId,
+    resetToken: async () => (await createPasswordReset(db, { userId: await strangerId(), actorId: null })).token,
     user: { signedOut: null, ...people },
     lease: own(leases),
     judgement: own(judgements),
@@ -191,7 +242,7 @@ function restOutcome(key: string, status: number): string {
   return STATUS_OUTCOME[status] ?? `HTTP ${status}`;
 }
 
-type Handler = (request: Request, context: { params: Promise<{ id: string }> }) => Promise<Response>;
+type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
 
 /** Calls a route handler as Next does and reads only the status (downloads are not JSON). */
 async function statusOf(handler: Handler, method: string, call: RestCall): Promise<number> {
@@ -204,13 +255,20 @@ async function statusOf(handler: Handler, method: string, call: RestCall): Promi
   }
   const url = `http://localhost/api/v1/matrix${call.query ? `?${call.query}` : ""}`;
   const init = { method, headers, body: method === "GET" ? undefined : body };
-  const response = await handler(new Request(url, init), { params: Promise.resolve({ id: call.id ?? "" }) });
+  const params = Promise.resolve({ id: call.id ?? "", ...call.params });
+  const response = await handler(new Request(url, init), { params });
   await response.body?.cancel();
   return response.status;
 }
 
 /** Every `METHOD /api/v1/...` the route files under app/api/v1 export. */
-async function restRoutes(): Promise<Map<string, Handler>> {
+let walked: Promise<Map<string, Handler>> | undefined;
+function restRoutes(): Promise<Map<string, Handler>> {
+  walked ??= walkRoutes();
+  return walked;
+}
+
+async function walkRoutes(): Promise<Map<string, Handler>> {
   const root = path.resolve(__dirname, "../../app/api/v1");
   const files: string[] = [];
   const walk = (dir: string) => {
