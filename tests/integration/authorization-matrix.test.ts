@@ -28,6 +28,7 @@ import { createTestDatabase, type TestDatabase } from "../fixtures/test-database
  *
  * Assignment actions target the caller's own task when they have one, else the member's.
  * "none" means allowed, but nothing to hand out (a claim answering "nothing for you").
+ * "hidden" means allowed, but the reply does not show the campaign (a list without it).
  *
  * A row is `name: [call, preset, READS?]`. Pick the preset for who MUST succeed (DESIGN §10),
  * never the one the code happens to give; a row that acts on something (an endpoint, a job, a
@@ -35,7 +36,7 @@ import { createTestDatabase, type TestDatabase } from "../fixtures/test-database
  */
 const PERSONAS = ["signedOut", "outsider", "removed", "paused", "member", "admin"] as const;
 type Persona = (typeof PERSONAS)[number];
-type Outcome = "ok" | "none" | "UNAUTHORIZED" | "FORBIDDEN" | "NOT_FOUND";
+type Outcome = "ok" | "none" | "hidden" | "UNAUTHORIZED" | "FORBIDDEN" | "NOT_FOUND";
 type Expected = Record<Persona, Outcome>;
 
 const row = (...outcomes: [Outcome, Outcome, Outcome, Outcome, Outcome, Outcome]): Expected =>
@@ -43,6 +44,7 @@ const row = (...outcomes: [Outcome, Outcome, Outcome, Outcome, Outcome, Outcome]
 //                          signedOut       outsider     removed      paused       member       admin
 const PUBLIC = /*      */ row("ok", /*   */ "ok", /*   */ "ok", /*   */ "ok", /*   */ "ok", /*   */ "ok");
 const ANY_USER = /*    */ row("UNAUTHORIZED", "ok", /*  */ "ok", /*   */ "ok", /*   */ "ok", /*   */ "ok");
+const CAMPAIGN_LIST = row("UNAUTHORIZED", "hidden", /**/ "hidden", "ok", /*  */ "ok", /*   */ "ok");
 const ADMIN = /*       */ row("UNAUTHORIZED", "FORBIDDEN", "FORBIDDEN", "FORBIDDEN", "FORBIDDEN", "ok");
 const CAMPAIGN_READ = row("UNAUTHORIZED", "NOT_FOUND", "NOT_FOUND", "ok", /*  */ "ok", /*   */ "ok");
 const CLAIM = /*       */ row("UNAUTHORIZED", "NOT_FOUND", "NOT_FOUND", "none", /**/ "ok", /*   */ "NOT_FOUND");
@@ -71,14 +73,20 @@ type Caller = ReturnType<typeof callerFor>;
 /** `READS`: the row changes nothing another row could notice, so it may share a world. */
 const READS = "reads";
 type TrpcRow = [call: (c: Caller, w: World, p: Persona) => Promise<unknown>, expected: Expected, mode?: typeof READS];
-type RestRow = [request: (w: World, p: Persona) => RestCall | Promise<RestCall>, expected: Expected, mode?: typeof READS];
+/** `mustShow`: an id the reply must contain, else the outcome is "hidden". */
+type MatrixCall = RestCall & { mustShow?: string };
+type RestRow = [request: (w: World, p: Persona) => MatrixCall | Promise<MatrixCall>, expected: Expected, mode?: typeof READS];
+
+const HIDDEN = Symbol("hidden");
+/** For a list: the reply, or HIDDEN when it does not contain `id`. */
+const showing = (id: string) => (reply: unknown) => (JSON.stringify(reply).includes(id) ? reply : HIDDEN);
 
 const email = () => `matrix-${randomUUID().slice(0, 8)}@example.test`;
 const member = (w: World) => ({ user_id: w.user.member?.id ?? "" });
 const tie = { choice: "tie" };
 
 const TRPC: Record<string, TrpcRow> = {
-  "campaign.list": [(c) => c.campaign.list(), ANY_USER, READS],
+  "campaign.list": [(c, w) => c.campaign.list().then(showing(w.campaignId)), CAMPAIGN_LIST, READS],
   "campaign.byId": [(c, w) => c.campaign.byId({ campaignId: w.campaignId }), CAMPAIGN_READ, READS],
   "campaign.create": [(c) => c.campaign.create({ name: "matrix" }), ADMIN],
   "campaign.update": [(c, w) => c.campaign.update({ campaignId: w.campaignId, input: { description: "x" } }), ADMIN],
@@ -128,7 +136,7 @@ const TRPC: Record<string, TrpcRow> = {
 };
 
 const REST: Record<string, RestRow> = {
-  "GET /api/v1/campaigns": [() => ({}), ANY_USER, READS],
+  "GET /api/v1/campaigns": [(w) => ({ mustShow: w.campaignId }), CAMPAIGN_LIST, READS],
   "POST /api/v1/campaigns": [() => ({ json: { name: "matrix" } }), ADMIN],
   "GET /api/v1/campaigns/[id]": [(w) => ({ id: w.campaignId }), CAMPAIGN_READ, READS],
   "PATCH /api/v1/campaigns/[id]": [(w) => ({ id: w.campaignId, json: { description: "x" } }), ADMIN],
@@ -231,21 +239,22 @@ async function buildWorld(): Promise<World> {
 
 function trpcOutcome(result: PromiseSettledResult<unknown>): string {
   if (result.status === "rejected") return result.reason instanceof TRPCError ? result.reason.code : String(result.reason);
+  if (result.value === HIDDEN) return "hidden";
   const value = result.value as { task?: unknown } | null;
   return value && typeof value === "object" && "task" in value && value.task === null ? "none" : "ok";
 }
 
 const STATUS_OUTCOME: Record<number, Outcome> = { 401: "UNAUTHORIZED", 403: "FORBIDDEN", 404: "NOT_FOUND" };
-function restOutcome(key: string, status: number): string {
+function restOutcome(key: string, { status, shown }: { status: number; shown: boolean }): string {
   if (status === 204 && key.endsWith("/tasks/next")) return "none";
-  if (status >= 200 && status < 400) return "ok";
+  if (status >= 200 && status < 400) return shown ? "ok" : "hidden";
   return STATUS_OUTCOME[status] ?? `HTTP ${status}`;
 }
 
 type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
 
-/** Calls a route handler as Next does and reads only the status (downloads are not JSON). */
-async function statusOf(handler: Handler, method: string, call: RestCall): Promise<number> {
+/** Calls a route handler as Next does; reads the body only for `mustShow` (downloads are not JSON). */
+async function statusOf(handler: Handler, method: string, call: MatrixCall): Promise<{ status: number; shown: boolean }> {
   const headers: Record<string, string> = { ...call.headers };
   if (call.token) headers.authorization = `Bearer ${call.token}`;
   let body = call.body;
@@ -257,8 +266,9 @@ async function statusOf(handler: Handler, method: string, call: RestCall): Promi
   const init = { method, headers, body: method === "GET" ? undefined : body };
   const params = Promise.resolve({ id: call.id ?? "", ...call.params });
   const response = await handler(new Request(url, init), { params });
+  if (call.mustShow !== undefined) return { status: response.status, shown: (await response.text()).includes(call.mustShow) };
   await response.body?.cancel();
-  return response.status;
+  return { status: response.status, shown: true };
 }
 
 /** Every `METHOD /api/v1/...` the route files under app/api/v1 export. */
