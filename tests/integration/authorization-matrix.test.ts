@@ -204,7 +204,7 @@ async function buildWorld(): Promise<World> {
   await importNative(db, { campaignId: campaign.id, text: pairwiseLines(6) });
   const leases = new Map<Persona, string>();
   const judgements = new Map<Persona, string>();
-  for (const p of ["removed", "paused", "member"] as const) {
+  const work = async (p: "removed" | "paused" | "member") => {
     await addAnnotator(db, { campaignId: campaign.id, annotator: people[p] });
     const caller = callerFor(db, people[p]);
     const first = (await caller.task.claimNext({ campaignId: campaign.id })).task;
@@ -214,9 +214,13 @@ async function buildWorld(): Promise<World> {
     const held = (await caller.task.claimNext({ campaignId: campaign.id })).task;
     if (!held) throw new Error("expected a second task");
     leases.set(p, held.assignmentId);
-  }
-  await setMemberStatus(db, { campaignId: campaign.id, userId: people.paused.id, status: "paused", actorId: null });
-  await removeMember(db, { campaignId: campaign.id, userId: people.removed.id, actorId: null });
+  };
+  // Independent annotators: side by side, as they would work.
+  await Promise.all([work("removed"), work("paused"), work("member")]);
+  await Promise.all([
+    setMemberStatus(db, { campaignId: campaign.id, userId: people.paused.id, status: "paused", actorId: null }),
+    removeMember(db, { campaignId: campaign.id, userId: people.removed.id, actorId: null }),
+  ]);
   const own = (map: Map<Persona, string>) => (p: Persona) => map.get(p) ?? map.get("member") ?? "";
   const memberJudgement = eq(judgementsTable.id, judgements.get("member") ?? "");
   const [judged] = await db.select({ itemId: judgementsTable.itemId }).from(judgementsTable).where(memberJudgement);
