@@ -57,10 +57,7 @@ interface World {
   user: Record<Persona, SessionUser | null>;
   /** The admin's own caller, to set up what a row acts on (an id to read, update, delete). */
   asAdmin: Caller;
-  /** An annotator outside the campaign that user administration rows act on. */
-  stranger: () => Promise<string>;
-  /** A fresh password reset link (its token) for the stranger. */
-  resetToken: () => Promise<string>;
+
   /** The caller's own leased assignment, else the member's. */
   lease: (p: Persona) => string;
   /** The caller's own submitted judgement, else the member's. */
@@ -83,6 +80,22 @@ const showing = (id: string) => (reply: unknown) => (JSON.stringify(reply).inclu
 
 const email = () => `matrix-${randomUUID().slice(0, 8)}@example.test`;
 const member = (w: World) => ({ user_id: w.user.member?.id ?? "" });
+
+/** `make` once per world: what several personas' calls act on (one user, one job). */
+function perWorld<T>(make: (w: World) => Promise<T>): (w: World) => Promise<T> {
+  const made = new WeakMap<World, Promise<T>>();
+  return (w) => {
+    const found = made.get(w);
+    if (found) return found;
+    const making = make(w);
+    made.set(w, making);
+    return making;
+  };
+}
+/** An annotator outside the campaign, for the user administration rows to act on. */
+const stranger = perWorld(async () => (await createUser(database.db, { role: "annotator" })).id);
+/** A fresh password reset link (its token) for the stranger. */
+const resetToken = async (w: World) => (await createPasswordReset(database.db, { userId: await stranger(w), actorId: null })).token;
 const tie = { choice: "tie" };
 
 const TRPC: Record<string, TrpcRow> = {
@@ -119,11 +132,11 @@ const TRPC: Record<string, TrpcRow> = {
   "user.create": [(c) => c.user.create({ email: email(), role: "annotator" }), ADMIN],
   "user.list": [(c) => c.user.list({}), ADMIN, READS],
   "user.byId": [(c, w) => c.user.byId({ userId: w.user.member?.id ?? "" }), ADMIN, READS],
-  "user.update": [async (c, w) => c.user.update({ userId: await w.stranger(), changes: { name: "Renamed" } }), ADMIN],
-  "user.signOutEverywhere": [async (c, w) => c.user.signOutEverywhere({ userId: await w.stranger() }), ADMIN],
-  "user.createResetLink": [async (c, w) => c.user.createResetLink({ userId: await w.stranger() }), ADMIN],
-  "user.checkResetLink": [async (c, w) => c.user.checkResetLink({ token: await w.resetToken() }), PUBLIC, READS],
-  "user.resetPassword": [async (c, w) => c.user.resetPassword({ token: await w.resetToken(), password: "matrix password" }), PUBLIC],
+  "user.update": [async (c, w) => c.user.update({ userId: await stranger(w), changes: { name: "Renamed" } }), ADMIN],
+  "user.signOutEverywhere": [async (c, w) => c.user.signOutEverywhere({ userId: await stranger(w) }), ADMIN],
+  "user.createResetLink": [async (c, w) => c.user.createResetLink({ userId: await stranger(w) }), ADMIN],
+  "user.checkResetLink": [async (c, w) => c.user.checkResetLink({ token: await resetToken(w) }), PUBLIC, READS],
+  "user.resetPassword": [async (c, w) => c.user.resetPassword({ token: await resetToken(w), password: "matrix password" }), PUBLIC],
   "audit.list": [(c) => c.audit.list({}), ADMIN, READS],
   "audit.actions": [(c) => c.audit.actions(), ADMIN, READS],
   "quality.progress": [(c, w) => c.quality.progress({ campaignId: w.campaignId }), ADMIN, READS],
@@ -158,9 +171,9 @@ const REST: Record<string, RestRow> = {
   "GET /api/v1/users": [() => ({ query: "search=matrix" }), ADMIN, READS],
   "POST /api/v1/users": [() => ({ json: { email: email(), role: "annotator" } }), ADMIN],
   "GET /api/v1/users/[id]": [(w) => ({ id: w.user.member?.id }), ADMIN, READS],
-  "PATCH /api/v1/users/[id]": [async (w) => ({ id: await w.stranger(), json: { name: "Renamed" } }), ADMIN],
-  "POST /api/v1/users/[id]/password-reset": [async (w) => ({ id: await w.stranger() }), ADMIN],
-  "POST /api/v1/users/[id]/sign-out": [async (w) => ({ id: await w.stranger() }), ADMIN],
+  "PATCH /api/v1/users/[id]": [async (w) => ({ id: await stranger(w), json: { name: "Renamed" } }), ADMIN],
+  "POST /api/v1/users/[id]/password-reset": [async (w) => ({ id: await stranger(w) }), ADMIN],
+  "POST /api/v1/users/[id]/sign-out": [async (w) => ({ id: await stranger(w) }), ADMIN],
   "GET /api/v1/audit-events": [(w) => ({ query: `campaign_id=${w.campaignId}` }), ADMIN, READS],
   "GET /api/v1/docs": [() => ({}), PUBLIC, READS],
   "GET /api/v1/openapi.json": [() => ({}), PUBLIC, READS],
@@ -225,14 +238,10 @@ async function buildWorld(): Promise<World> {
   const memberJudgement = eq(judgementsTable.id, judgements.get("member") ?? "");
   const [judged] = await db.select({ itemId: judgementsTable.itemId }).from(judgementsTable).where(memberJudgement);
   if (!judged) throw new Error("expected the member's judgement");
-  let stranger: Promise<string> | undefined;
-  const strangerId = () => (stranger ??= createUser(db, { role: "annotator" }).then((u) => u.id));
   return {
     campaignId: campaign.id,
     itemId: judged.itemId,
     asAdmin: callerFor(db, people.admin),
-    stranger: strangerId,
-    resetToken: async () => (await createPasswordReset(db, { userId: await strangerId(), actorId: null })).token,
     user: { signedOut: null, ...people },
     lease: own(leases),
     judgement: own(judgements),
