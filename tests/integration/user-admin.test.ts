@@ -53,6 +53,10 @@ describe("users over REST", () => {
       last_sign_in_at: null,
     });
     expect(JSON.stringify(details.json)).not.toContain(annotatorToken);
+    const again = await callRoute(listUsersRoute, "GET", { token, query: "search=new.person" });
+    expect((again.json as { users: unknown[] }).users).toEqual([
+      expect.objectContaining({ id: body.id, campaign_count: 1, active_token_count: 1 }),
+    ]);
 
     const promoted = await callRoute(patchUserRoute, "PATCH", { token, id: body.id, json: { role: "admin" } });
     expect(promoted.json).toMatchObject({ role: "admin", disabled: false });
