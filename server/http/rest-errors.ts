@@ -22,13 +22,7 @@ export function toErrorResponse(error: unknown): Response {
   if (appError) return errorResponse(appError);
   console.error("[rest] internal error", error);
   return Response.json(
-    {
-      error: {
-        code: "INTERNAL_SERVER_ERROR",
-        message: "Something went wrong on our side.",
-        details: null,
-      },
-    },
+    { error: { code: "INTERNAL_SERVER_ERROR", message: "Something went wrong on our side.", details: null } },
     { status: 500 },
   );
 }

@@ -15,9 +15,7 @@ export const POST = restRoute<{ id: string }>("admin", async ({ db, user, params
   const search = new URL(request.url).searchParams;
   const format = search.get("format") ?? "native";
   if (!(IMPORT_FORMATS as readonly string[]).includes(format)) {
-    throw new AppError("BAD_REQUEST", `Unknown import format "${format}"`, {
-      formats: IMPORT_FORMATS,
-    });
+    throw new AppError("BAD_REQUEST", `Unknown import format "${format}"`, { formats: IMPORT_FORMATS });
   }
   const maxBytes = env().ARBITER_MAX_UPLOAD_BYTES;
   const declared = Number(request.headers.get("content-length") ?? 0);
