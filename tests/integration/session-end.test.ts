@@ -10,7 +10,8 @@ import { recordSignIn } from "@/server/services/users/record-sign-in";
 import { signOutEverywhere } from "@/server/services/users/sign-out-everywhere";
 import { updateUser } from "@/server/services/users/update-user";
 import type { SessionUser } from "@/server/services/users/session-user";
-import { createUser } from "../fixtures/factories";
+import { verifyCredentials } from "@/server/services/users/verify-credentials";
+import { callerFor, createUser, TEST_PASSWORD } from "../fixtures/factories";
 import { callRoute, restOn, tokenFor } from "../fixtures/rest-client";
 import { createTestDatabase, type TestDatabase } from "../fixtures/test-database";
 
@@ -98,6 +99,31 @@ describe("ending sessions", () => {
     expect((await callRoute(listCampaigns, "GET", { token: tokens[0] })).status).toBe(401);
     const [row] = await db.select().from(users).where(eq(users.id, annotator.id));
     expect(row?.disabled).toBe(false);
+  });
+
+  it("changing one's own password needs the current one and ends every session", async () => {
+    const { db } = database;
+    const annotator = await createUser(db, { role: "annotator" });
+    const cookie = await signedInCookie(annotator);
+    const caller = callerFor(db, annotator).user;
+    await expect(
+      caller.changePassword({ currentPassword: "not my password", newPassword: "a new password here" }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
+    expect(await getRequestUser(db, withCookie(cookie))).not.toBeNull();
+
+    await caller.changePassword({ currentPassword: TEST_PASSWORD, newPassword: "a new password here" });
+    expect(await getRequestUser(db, withCookie(cookie))).toBeNull();
+    expect(await verifyCredentials(db, { email: annotator.email, password: "a new password here" })).not.toBeNull();
+  });
+
+  it("a user can sign themselves out everywhere", async () => {
+    const { db } = database;
+    const annotator = await createUser(db, { role: "annotator" });
+    const laptop = await signedInCookie(annotator);
+    const phone = await signedInCookie(annotator);
+    await callerFor(db, annotator).user.signOutMine();
+    expect(await getRequestUser(db, withCookie(laptop))).toBeNull();
+    expect(await getRequestUser(db, withCookie(phone))).toBeNull();
   });
 
   it("refuses a forged or tampered cookie", async () => {

@@ -53,6 +53,10 @@ describe("users over REST", () => {
       last_sign_in_at: null,
     });
     expect(JSON.stringify(details.json)).not.toContain(annotatorToken);
+    const again = await callRoute(listUsersRoute, "GET", { token, query: "search=new.person" });
+    expect((again.json as { users: unknown[] }).users).toEqual([
+      expect.objectContaining({ id: body.id, campaign_count: 1, active_token_count: 1 }),
+    ]);
 
     const promoted = await callRoute(patchUserRoute, "PATCH", { token, id: body.id, json: { role: "admin" } });
     expect(promoted.json).toMatchObject({ role: "admin", disabled: false });
@@ -134,5 +138,28 @@ describe("users over REST", () => {
     expect((await callRoute(signOutRoute, "POST", { token: await tokenFor(db, admin), id: user.id })).status).toBe(204);
     const [row] = await db.select().from(users).where(eq(users.id, user.id));
     expect(row?.sessionVersion).toBe(1);
+  });
+});
+
+describe("user and audit procedures", () => {
+  it("are admin only: annotators get FORBIDDEN, signed-out callers UNAUTHORIZED, nothing changes", async () => {
+    const { db } = database;
+    const annotator = await createUser(db, { role: "annotator" });
+    const other = await createUser(db, { role: "annotator" });
+    const caller = callerFor(db, annotator);
+    const attempts = [
+      () => caller.user.list({}),
+      () => caller.user.byId({ userId: other.id }),
+      () => caller.user.update({ userId: annotator.id, changes: { role: "admin" } }),
+      () => caller.user.signOutEverywhere({ userId: other.id }),
+      () => caller.user.createResetLink({ userId: other.id }),
+      () => caller.audit.list({}),
+      () => caller.audit.actions(),
+    ];
+    for (const attempt of attempts) await expect(attempt()).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(callerFor(db, null).user.list({})).rejects.toMatchObject({ code: "UNAUTHORIZED" });
+    const [row] = await db.select().from(users).where(eq(users.id, annotator.id));
+    expect(row).toMatchObject({ role: "annotator", sessionVersion: 0 });
+    expect(await db.select().from(passwordResets).where(eq(passwordResets.userId, other.id))).toEqual([]);
   });
 });

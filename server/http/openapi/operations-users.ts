@@ -27,7 +27,7 @@ export const MEMBER_OPERATIONS: Operation[] = [
     summary: "Pause or resume a member",
     description: "A paused member gets no new tasks.",
     body: { schema: u.updateMemberBody },
-    responses: { 200: { description: "The new status", schema: u.updateMemberBody } },
+    responses: { 200: { description: "The new status", schema: u.memberStatusOut } },
   },
   {
     method: "delete",
@@ -39,7 +39,7 @@ export const MEMBER_OPERATIONS: Operation[] = [
     subIds: member,
     summary: "Remove a member",
     description: "Their judgements stay; the leases they hold are ended and go back to the pool.",
-    responses: { 200: { description: "Removed" } },
+    responses: { 200: { description: "Removed", schema: u.removedMemberOut } },
   },
 ];
 

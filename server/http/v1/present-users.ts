@@ -14,7 +14,10 @@ import type {
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
-type UserBase = Pick<User, "id" | "email" | "name" | "role" | "disabled" | "createdAt" | "lastSignInAt">;
+type UserBase = Pick<
+  User,
+  "id" | "email" | "name" | "role" | "disabled" | "createdAt" | "lastSignInAt"
+>;
 
 export function userJson(u: UserBase): z.input<typeof userOut> {
   return {
@@ -29,7 +32,11 @@ export function userJson(u: UserBase): z.input<typeof userOut> {
 }
 
 export function userSummaryJson(u: UserSummary): z.input<typeof userSummaryOut> {
-  return { ...userJson(u), campaign_count: u.campaignCount, active_token_count: u.activeTokenCount };
+  return {
+    ...userJson(u),
+    campaign_count: u.campaignCount,
+    active_token_count: u.activeTokenCount,
+  };
 }
 
 export function userDetailsJson(u: UserDetails): z.input<typeof userDetailsOut> {

@@ -13,7 +13,10 @@ export const createUserBody = createUserInput;
 export const updateUserBody = z
   .strictObject({
     role: z.enum(USER_ROLES).optional(),
-    disabled: z.boolean().optional().describe("Disabling ends every session and revokes every token"),
+    disabled: z
+      .boolean()
+      .optional()
+      .describe("Disabling ends every session and revokes every token"),
     name: z.string().trim().max(120).nullable().optional(),
   })
   .refine((v) => Object.keys(v).length > 0, { message: "Change at least one field" });
@@ -95,6 +98,11 @@ export const campaignMemberOut = z.object({
   added_at: timestamp,
 });
 export const campaignMemberListOut = z.object({ members: z.array(campaignMemberOut) });
+export const memberStatusOut = z.object({ user_id: uuid, status: z.enum(MEMBER_STATUSES) });
+export const removedMemberOut = z.object({
+  user_id: uuid,
+  released_leases: z.number().int().describe("Open tasks of the member given back to the pool"),
+});
 
 // Query strings (all values arrive as strings).
 export const listUsersQuery = z.strictObject({ search: z.string().max(254).optional() });

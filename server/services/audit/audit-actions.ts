@@ -13,6 +13,7 @@ export const AUDIT_ACTIONS = {
   enable: "user.enable",
   passwordResetLink: "user.password_reset_link",
   passwordReset: "user.password_reset",
+  passwordChange: "user.password_change",
   tokenCreate: "token.create",
   tokenRevoke: "token.revoke",
   tokenNewIp: "token.new_ip",

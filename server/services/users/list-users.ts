@@ -28,8 +28,10 @@ export async function listUsers(db: Db, params: ListUsersInput = {}): Promise<Us
       disabled: users.disabled,
       createdAt: users.createdAt,
       lastSignInAt: users.lastSignInAt,
-      campaignCount: sql<number>`(select count(*)::int from ${campaignMembers} where ${campaignMembers.userId} = ${users.id})`,
-      activeTokenCount: sql<number>`(select count(*)::int from ${apiTokens} where ${apiTokens.userId} = ${users.id} and ${apiTokens.revokedAt} is null)`,
+      // Spelled out with table names: drizzle leaves columns unqualified in a one-table select,
+      // and inside a subquery an unqualified "id" would mean the inner table's.
+      campaignCount: sql<number>`(select count(*)::int from ${campaignMembers} m where m.user_id = "users"."id")`,
+      activeTokenCount: sql<number>`(select count(*)::int from ${apiTokens} t where t.user_id = "users"."id" and t.revoked_at is null)`,
     })
     .from(users)
     .where(pattern ? or(ilike(users.email, pattern), ilike(users.name, pattern)) : undefined)

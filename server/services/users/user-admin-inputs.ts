@@ -25,6 +25,12 @@ export const resetPasswordInput = z.strictObject({
   password: passwordSchema,
 });
 
+export const changePasswordInput = z.strictObject({
+  currentPassword: z.string().min(1).max(256),
+  newPassword: passwordSchema,
+});
+export type ChangePasswordInput = z.input<typeof changePasswordInput>;
+
 /** Reset links work this long, and once. */
 export const PASSWORD_RESET_TTL_HOURS = 24;
 

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { adminCreateUser } from "@/server/services/users/admin-create-user";
+import { changePassword } from "@/server/services/users/change-password";
 import { checkPasswordReset } from "@/server/services/users/check-password-reset";
 import { createPasswordReset } from "@/server/services/users/create-password-reset";
 import { getUserDetails } from "@/server/services/users/get-user-details";
@@ -8,12 +9,13 @@ import { resetPassword } from "@/server/services/users/reset-password";
 import { signOutEverywhere } from "@/server/services/users/sign-out-everywhere";
 import { updateUser } from "@/server/services/users/update-user";
 import {
+  changePasswordInput,
   listUsersInput,
   resetPasswordInput,
   updateUserInput,
 } from "@/server/services/users/user-admin-inputs";
 import { createUserInput } from "@/server/services/users/user-inputs";
-import { adminProcedure, createTRPCRouter, publicProcedure } from "../init";
+import { adminProcedure, createTRPCRouter, protectedProcedure, publicProcedure } from "../init";
 
 const userIdInput = z.strictObject({ userId: z.uuid({ message: "Not a user id" }) });
 
@@ -55,6 +57,18 @@ export const userRouter = createTRPCRouter({
       actorId: ctx.user.id,
     });
     return { path, expiresAt };
+  }),
+
+  /** Ends every session of the caller, this one included (a lost laptop, a shared computer). */
+  signOutMine: protectedProcedure.mutation(async ({ ctx }) => {
+    await signOutEverywhere(ctx.db, { userId: ctx.user.id, actorId: ctx.user.id });
+    return { ok: true as const };
+  }),
+
+  /** The caller's own password; every session ends, so the caller signs in again. */
+  changePassword: protectedProcedure.input(changePasswordInput).mutation(async ({ ctx, input }) => {
+    await changePassword(ctx.db, { userId: ctx.user.id, input });
+    return { ok: true as const };
   }),
 
   /** Public: whoever holds the link may use it, once, before it expires. */

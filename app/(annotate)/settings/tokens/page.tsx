@@ -15,6 +15,10 @@ export default function TokensPage() {
         <Link href="/api/v1/docs" className="underline">
           API docs
         </Link>
+        . Password and sessions are under{" "}
+        <Link href="/settings/account" className="underline">
+          Account
+        </Link>
         .
       </p>
       <ApiTokens />

@@ -1,6 +1,8 @@
 import { readJsonBody } from "@/server/http/json-body";
 import { restRoute } from "@/server/http/rest-route";
+import type { memberStatusOut, removedMemberOut } from "@/server/http/v1/user-schemas";
 import { updateMemberBody } from "@/server/http/v1/user-schemas";
+import type { z } from "zod";
 import { removeMember } from "@/server/services/campaigns/remove-member";
 import { setMemberStatus } from "@/server/services/campaigns/set-member-status";
 
@@ -15,7 +17,8 @@ export const PATCH = restRoute<Params>("admin", async ({ db, user, params, reque
     status: body.status,
     actorId: user.id,
   });
-  return Response.json({ user_id: params.user_id, status: updated.status });
+  const out: z.input<typeof memberStatusOut> = { user_id: params.user_id, status: updated.status };
+  return Response.json(out);
 });
 
 /** Takes the annotator out; their judgements stay, their open leases go back to the pool. */
@@ -25,7 +28,11 @@ export const DELETE = restRoute<Params>("admin", async ({ db, user, params }) =>
     userId: params.user_id,
     actorId: user.id,
   });
-  return Response.json({ user_id: params.user_id, released_leases: removed.releasedLeases });
+  const out: z.input<typeof removedMemberOut> = {
+    user_id: params.user_id,
+    released_leases: removed.releasedLeases,
+  };
+  return Response.json(out);
 });
 
 export const dynamic = "force-dynamic";
