@@ -15,6 +15,9 @@ import {
   READS,
   email,
   matrixDb,
+  matrixEndpoint,
+  matrixJob,
+  waitingPrompt,
   resetToken,
   showing,
   stranger,
@@ -27,7 +30,7 @@ import {
   type Persona,
   type World,
 } from "../fixtures/authorization-matrix";
-import { callerFor } from "../fixtures/factories";
+import { callerFor, TEST_PASSWORD } from "../fixtures/factories";
 
 /**
  * Every tRPC procedure × every kind of caller (tests/fixtures/authorization-matrix.ts), with the
@@ -80,6 +83,19 @@ const TRPC: Record<string, TrpcRow> = {
   "user.createResetLink": [async (c, w) => c.user.createResetLink({ userId: await stranger(w) }), ADMIN],
   "user.checkResetLink": [async (c, w) => c.user.checkResetLink({ token: await resetToken(w) }), PUBLIC, READS],
   "user.resetPassword": [async (c, w) => c.user.resetPassword({ token: await resetToken(w), password: "matrix password" }), PUBLIC],
+  "user.signOutMine": [(c) => c.user.signOutMine(), ANY_USER],
+  "user.changePassword": [(c) => c.user.changePassword({ currentPassword: TEST_PASSWORD, newPassword: "matrix password 2" }), ANY_USER],
+  "model.list": [(c) => c.model.list(), ADMIN, READS],
+  "model.create": [(c) => c.model.create({ name: `m-${email()}`, base_url: "http://127.0.0.1:9/v1", model: "m" }), ADMIN],
+  "model.update": [async (c, w) => c.model.update({ endpointId: await matrixEndpoint(w), input: { model: "m2" } }), ADMIN],
+  "model.remove": [async (c, w) => c.model.remove({ endpointId: (await w.asAdmin.model.create({ name: `r-${email()}`, base_url: "http://127.0.0.1:9/v1", model: "m" })).id }), ADMIN],
+  "model.test": [async (c, w) => c.model.test({ endpointId: await matrixEndpoint(w) }), ADMIN],
+  "job.generate": [async (c, w) => (await waitingPrompt(w), c.job.generate({ campaignId: w.campaignId, input: { endpoints: [await matrixEndpoint(w)], samples_per_endpoint: 2 } })), ADMIN],
+  "job.judge": [async (c, w) => c.job.judge({ campaignId: w.campaignId, input: { endpoint: await matrixEndpoint(w) } }), ADMIN],
+  "job.judges": [(c, w) => c.job.judges({ campaignId: w.campaignId }), ADMIN, READS],
+  "job.byId": [async (c, w) => c.job.byId({ jobId: await matrixJob(w) }), ADMIN],
+  "job.listForCampaign": [(c, w) => c.job.listForCampaign({ campaignId: w.campaignId }), ADMIN, READS],
+  "job.cancel": [async (c, w) => c.job.cancel({ jobId: await matrixJob(w) }), ADMIN],
   "audit.list": [(c) => c.audit.list({}), ADMIN, READS],
   "audit.actions": [(c) => c.audit.actions(), ADMIN, READS],
   "quality.progress": [(c, w) => c.quality.progress({ campaignId: w.campaignId }), ADMIN, READS],
