@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
-import { assignments, campaignMembers, campaigns, items, users } from "@/db/schema";
+import { assignments, campaignMembers, campaigns, items, responses, users } from "@/db/schema";
 import { claimNextTask } from "@/server/services/assignment/claim-next-task";
 import type { Task } from "@/server/services/assignment/task";
 import { callerFor } from "../fixtures/factories";
@@ -135,5 +135,26 @@ describe("consistency probes", () => {
     expect(await itemRow(db, await realItemId(db, probe))).toMatchObject({ openSlots: before.openSlots });
     const open = await db.select({ n: items.openSlots }).from(items).where(eq(items.campaignId, campaign.id));
     expect(open.map((r) => r.n)).toEqual([1, 1]);
+  });
+});
+
+describe("what the annotator is shown", () => {
+  it("shows each item's responses in an order drawn per lease, and stores the order shown", async () => {
+    const { db } = database;
+    const { campaign, annotators } = await setupCampaign(db, { items: 30, annotators: 1, input: { overlap: 1 } });
+    const caller = callerFor(db, annotators[0] ?? null);
+    const firstShownFirst: boolean[] = [];
+    for (let i = 0; i < 30; i++) {
+      const task = await claim(caller, campaign.id);
+      const shown = task.responses.map((r) => r.id);
+      const stored = await db.select().from(responses).where(eq(responses.itemId, task.item.id)).orderBy(responses.position);
+      expect([...shown].sort()).toEqual(stored.map((r) => r.id).sort());
+      const [lease] = await db.select().from(assignments).where(eq(assignments.id, task.assignmentId));
+      expect(lease?.displayOrder).toEqual(shown);
+      firstShownFirst.push(shown[0] === stored[0]?.id);
+      await caller.task.submit(submission(task));
+    }
+    // 30 fair coin flips all landing alike has a chance of 2 in 2^30.
+    expect(new Set(firstShownFirst).size).toBe(2);
   });
 });
