@@ -33,6 +33,8 @@ export const nativeItemSchema = z.strictObject({
   responses: z.array(responseSchema).min(1).max(9),
   metadata: z.record(z.string(), z.unknown()).optional(),
   gold: z.unknown().optional(),
+  /** Markdown shown with the expected answer when the campaign gives gold feedback. */
+  gold_explanation: z.string().min(1).max(20_000).optional(),
 });
 
 export async function* parseNativeJsonl(
@@ -70,6 +72,12 @@ export function parseNativeLine(text: string, line: number): ParsedRecord {
   if (responseIds.size !== responses.length) {
     return { line, problems: [{ line, field: "responses", message: "Response ids repeat within the item" }] };
   }
+  if (row.gold_explanation !== undefined && row.gold === undefined) {
+    return {
+      line,
+      problems: [{ line, field: "gold_explanation", message: "gold_explanation belongs to a gold item: give gold too" }],
+    };
+  }
   const item: ImportedItem = {
     externalId: row.id === undefined ? contentId(text) : String(row.id),
     prompt: messages,
@@ -77,6 +85,7 @@ export function parseNativeLine(text: string, line: number): ParsedRecord {
     responses,
     metadata: row.metadata ?? {},
     ...(row.gold === undefined ? {} : { gold: row.gold }),
+    ...(row.gold_explanation === undefined ? {} : { goldExplanation: row.gold_explanation }),
   };
   return { line, item };
 }

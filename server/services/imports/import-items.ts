@@ -100,6 +100,7 @@ async function writeBatch(
         metadata: item.metadata,
         kind: item.gold === undefined ? ("regular" as const) : ("gold" as const),
         goldAnswer: item.gold,
+        goldExplanation: item.goldExplanation,
         source: item.source,
         openSlots: overlap,
       })),
