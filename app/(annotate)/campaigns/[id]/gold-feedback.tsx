@@ -1,0 +1,119 @@
+"use client";
+
+import { useEffect, useRef } from "react";
+import { Markdown } from "@/app/_components/markdown";
+import type { RouterOutputs } from "@/app/_trpc/types";
+import type { TemplateConfig } from "@/server/services/campaigns/template-config";
+import { SCREEN_KEYS, SUBMIT } from "./key-map";
+import { verdictOptions } from "./pairwise-answer";
+import { responseLabel } from "./ranking-view";
+import type { SubmittedAnswer } from "./template-task";
+import { useKeys } from "./use-keys";
+
+export type GoldFeedback = NonNullable<RouterOutputs["task"]["submit"]["goldFeedback"]>;
+
+/** Enter or n: the keys that move on from the feedback, taken from the screen's key map. */
+const CONTINUE_KEYS = [...SUBMIT.keys, ...(SCREEN_KEYS.find((b) => b.id === "next")?.keys ?? [])];
+
+/**
+ * The expected answer in the words the annotator's screen used: "A is better" for a pairwise
+ * task, a numbered order of "Response 2" … for a ranking. Lines, best first.
+ */
+export function describeExpected(
+  expected: GoldFeedback["expected"],
+  template: TemplateConfig,
+  responseIds: string[],
+): string[] {
+  if (!expected) return ["This item's expected answer could not be shown."];
+  const name = (id: unknown) => {
+    const index = responseIds.indexOf(String(id));
+    return index < 0 ? "an unknown response" : responseLabel(index);
+  };
+  if (expected.not_rankable === true) return ["None of the responses is acceptable"];
+  if (Array.isArray(expected.ranking)) {
+    return expected.ranking.map((group: unknown, place) => {
+      const names = (Array.isArray(group) ? group : [group]).map(name);
+      return `${place + 1}. ${names.join(" = ")}${names.length > 1 ? " (tied)" : ""}`;
+    });
+  }
+  const choice = expected.choice;
+  if (template.kind === "pairwise") {
+    const all = verdictOptions({ ...template, allow_tie: true, allow_both_bad: true }, responseIds);
+    const option = all.find((o) => o.value === choice);
+    if (option) return [option.label];
+  }
+  if (choice === "tie") return ["Tie: both are equally good"];
+  if (choice === "both_bad") return ["Both are bad"];
+  return [`${name(choice)} is the better one`];
+}
+
+/**
+ * Shown after a gold item's answer was stored, when the campaign gives gold feedback: the
+ * expected answer and the passage of the guidelines it rests on, until Enter or n moves on to
+ * the next task (already fetched with the submit). The task stays below, as it was answered.
+ */
+export function GoldFeedbackPanel({
+  feedback,
+  done,
+  active,
+  onContinue,
+  children,
+}: {
+  feedback: GoldFeedback;
+  done: SubmittedAnswer;
+  active: boolean;
+  onContinue: () => void;
+  children?: React.ReactNode;
+}) {
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), []);
+  useKeys((key) => {
+    if (!CONTINUE_KEYS.includes(key)) return false;
+    onContinue();
+    return true;
+  }, active);
+  const lines = describeExpected(
+    feedback.expected,
+    done.task.template,
+    done.task.responses.map((r) => r.id),
+  );
+  const verdict =
+    feedback.agreed === null
+      ? { text: "This was a check item", tone: "border-indigo-300 bg-indigo-50 text-indigo-950" }
+      : feedback.agreed
+        ? { text: "Check item: your answer matches the expected one", tone: "border-green-300 bg-green-50 text-green-950" }
+        : { text: "Check item: the expected answer differs from yours", tone: "border-amber-300 bg-amber-50 text-amber-950" };
+
+  return (
+    <div className="space-y-3">
+      <section aria-labelledby="gold-feedback-heading" className={`gold-feedback rounded-md border p-4 ${verdict.tone}`}>
+        <h2 id="gold-feedback-heading" ref={heading} tabIndex={-1} className="text-base font-semibold outline-none">
+          {verdict.text}
+        </h2>
+        <div className="mt-2 text-sm">
+          <p className="font-medium">Expected answer</p>
+          {lines.length === 1 ? (
+            <p data-testid="gold-expected">{lines[0]}</p>
+          ) : (
+            <ol data-testid="gold-expected" className="list-none">
+              {lines.map((line) => (
+                <li key={line}>{line}</li>
+              ))}
+            </ol>
+          )}
+        </div>
+        {feedback.explanation && (
+          <div aria-label="Why" role="group" className="mt-3 rounded border border-slate-200 bg-white p-3 text-sm text-slate-900">
+            <Markdown text={feedback.explanation} />
+          </div>
+        )}
+        <div className="mt-3 flex justify-end">
+          <button type="button" className="btn btn-primary" aria-keyshortcuts={CONTINUE_KEYS.join(" ")} onClick={onContinue}>
+            Next task <span className="kbd">Enter</span>
+          </button>
+        </div>
+      </section>
+      {children}
+    </div>
+  );
+}
