@@ -69,6 +69,7 @@ test("after a gold item the annotator sees the expected answer and its passage, 
     rightIsA ? "Check item: your answer matches the expected one" : "Check item: the expected answer differs from yours",
   );
   await expect(feedback.getByTestId("gold-expected")).toHaveText(rightIsA ? "A is better" : "B is better");
+  await expect(feedback.getByTestId("gold-given")).toHaveText("A is better");
   // The passage is rendered as markdown, not shown as written.
   await expect(feedback.getByRole("group", { name: "Why" }).locator("strong")).toHaveText("factually right");
   await expect(page.getByRole("article", { name: "Answered task" })).toContainText("capital of France");

@@ -72,11 +72,13 @@ export function GoldFeedbackPanel({
     onContinue();
     return true;
   }, active);
-  const lines = describeExpected(
-    feedback.expected,
-    done.task.template,
-    done.task.responses.map((r) => r.id),
-  );
+  const responseIds = done.task.responses.map((r) => r.id);
+  const expected = describeExpected(feedback.expected, done.task.template, responseIds);
+  // An answer without a verdict (ratings only) cannot be compared, so it is not restated.
+  const given =
+    feedback.agreed === null
+      ? null
+      : describeExpected(done.payload as GoldFeedback["expected"], done.task.template, responseIds);
   const verdict =
     feedback.agreed === null
       ? { text: "This was a check item", tone: "border-indigo-300 bg-indigo-50 text-indigo-950" }
@@ -90,18 +92,16 @@ export function GoldFeedbackPanel({
         <h2 id="gold-feedback-heading" ref={heading} tabIndex={-1} className="text-base font-semibold outline-none">
           {verdict.text}
         </h2>
-        <div className="mt-2 text-sm">
-          <p className="font-medium">Expected answer</p>
-          {lines.length === 1 ? (
-            <p data-testid="gold-expected">{lines[0]}</p>
-          ) : (
-            <ol data-testid="gold-expected" className="list-none">
-              {lines.map((line) => (
-                <li key={line}>{line}</li>
-              ))}
-            </ol>
+        <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
+          <dt className="font-medium">Expected answer</dt>
+          <Answer testId="gold-expected" lines={expected} />
+          {given && (
+            <>
+              <dt className="font-medium">Your answer</dt>
+              <Answer testId="gold-given" lines={given} />
+            </>
           )}
-        </div>
+        </dl>
         {feedback.explanation && (
           <div aria-label="Why" role="group" className="mt-3 rounded border border-slate-200 bg-white p-3 text-sm text-slate-900">
             <Markdown text={feedback.explanation} />
@@ -113,7 +113,24 @@ export function GoldFeedbackPanel({
           </button>
         </div>
       </section>
-      {children}
+      {/* The task as it was answered, for reference (long responses can still be opened). */}
+      <div className="answered-task">
+        {children}
+      </div>
     </div>
+  );
+}
+
+function Answer({ lines, testId }: { lines: string[]; testId: string }) {
+  return lines.length === 1 ? (
+    <dd data-testid={testId}>{lines[0]}</dd>
+  ) : (
+    <dd data-testid={testId}>
+      <ol>
+        {lines.map((line) => (
+          <li key={line}>{line}</li>
+        ))}
+      </ol>
+    </dd>
   );
 }
