@@ -2,7 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST as submitRest } from "@/app/api/v1/assignments/[id]/judgement/route";
 import { GET as getCampaign, PATCH as patchCampaign } from "@/app/api/v1/campaigns/[id]/route";
 import { POST as nextTaskRest } from "@/app/api/v1/campaigns/[id]/tasks/next/route";
+import { describeExpected } from "@/app/(annotate)/campaigns/[id]/gold-feedback-text";
 import type { Task } from "@/server/services/assignment/task";
+import { defaultTemplate } from "@/server/services/campaigns/template-config";
 import { callerFor } from "../fixtures/factories";
 import { callRoute, restOn, tokenFor } from "../fixtures/rest-client";
 import { realIds } from "../fixtures/task-ids";
@@ -166,6 +168,45 @@ describe("gold feedback for annotators", () => {
     await expect(
       caller.task.revise({ judgementId: first.judgementId, idempotencyKey: "revise-gold-1", payload: { choice: handles(task).right } }),
     ).rejects.toMatchObject({ code: "CONFLICT", message: expect.stringContaining("expected answer") });
+  });
+
+  it("gives a ranking's expected order, which the screen names by the labels it showed", async () => {
+    const { db } = database;
+    const line = JSON.stringify({
+      id: "rank-gold",
+      prompt: "Order the capitals by size",
+      responses: [
+        { id: "paris", content: "Paris" },
+        { id: "lyon", content: "Lyon" },
+        { id: "nice", content: "Nice" },
+      ],
+      gold: { ranking: [["paris"], ["lyon", "nice"]] },
+      gold_explanation: PASSAGE,
+    });
+    const { campaign, annotators } = await setupCampaign(db, {
+      items: 0,
+      annotators: 1,
+      lines: line,
+      input: { template: defaultTemplate("ranking"), gold_feedback: true },
+    });
+    const [annotator] = annotators;
+    if (!annotator) throw new Error("no annotator");
+    const caller = callerFor(db, annotator);
+    const task = (await caller.task.claimNext({ campaignId: campaign.id })).task;
+    if (!task) throw new Error("no task");
+    const ids = task.responses.map((r) => r.id);
+    const id = (content: string) => task.responses.find((r) => r.content === content)?.id ?? "";
+    const place = (content: string) => `Response ${ids.indexOf(id(content)) + 1}`;
+    const reply = await caller.task.submit(submission(task, { ranking: [[id("Paris")], [id("Lyon")], [id("Nice")]] }));
+    expect(reply.goldFeedback).toEqual({
+      expected: { ranking: [[id("Paris")], [id("Lyon"), id("Nice")]] },
+      explanation: PASSAGE,
+      agreed: false,
+    });
+    expect(describeExpected(reply.goldFeedback?.expected ?? null, task.template, ids)).toEqual([
+      `1. ${place("Paris")}`,
+      `2. ${place("Lyon")} = ${place("Nice")} (tied)`,
+    ]);
   });
 
   it("never shows the gold answer or its passage with the task, before the submit", async () => {

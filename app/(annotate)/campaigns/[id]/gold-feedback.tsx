@@ -2,50 +2,15 @@
 
 import { useEffect, useRef } from "react";
 import { Markdown } from "@/app/_components/markdown";
-import type { RouterOutputs } from "@/app/_trpc/types";
-import type { TemplateConfig } from "@/server/services/campaigns/template-config";
 import { SCREEN_KEYS, SUBMIT } from "./key-map";
-import { verdictOptions } from "./pairwise-answer";
-import { responseLabel } from "./ranking-view";
+import { describeExpected, type GoldFeedback } from "./gold-feedback-text";
 import type { SubmittedAnswer } from "./template-task";
 import { useKeys } from "./use-keys";
 
-export type GoldFeedback = NonNullable<RouterOutputs["task"]["submit"]["goldFeedback"]>;
+export type { GoldFeedback } from "./gold-feedback-text";
 
 /** Enter or n: the keys that move on from the feedback, taken from the screen's key map. */
 const CONTINUE_KEYS = [...SUBMIT.keys, ...(SCREEN_KEYS.find((b) => b.id === "next")?.keys ?? [])];
-
-/**
- * The expected answer in the words the annotator's screen used: "A is better" for a pairwise
- * task, a numbered order of "Response 2" … for a ranking. Lines, best first.
- */
-export function describeExpected(
-  expected: GoldFeedback["expected"],
-  template: TemplateConfig,
-  responseIds: string[],
-): string[] {
-  if (!expected) return ["This item's expected answer could not be shown."];
-  const name = (id: unknown) => {
-    const index = responseIds.indexOf(String(id));
-    return index < 0 ? "an unknown response" : responseLabel(index);
-  };
-  if (expected.not_rankable === true) return ["None of the responses is acceptable"];
-  if (Array.isArray(expected.ranking)) {
-    return expected.ranking.map((group: unknown, place) => {
-      const names = (Array.isArray(group) ? group : [group]).map(name);
-      return `${place + 1}. ${names.join(" = ")}${names.length > 1 ? " (tied)" : ""}`;
-    });
-  }
-  const choice = expected.choice;
-  if (template.kind === "pairwise") {
-    const all = verdictOptions({ ...template, allow_tie: true, allow_both_bad: true }, responseIds);
-    const option = all.find((o) => o.value === choice);
-    if (option) return [option.label];
-  }
-  if (choice === "tie") return ["Tie: both are equally good"];
-  if (choice === "both_bad") return ["Both are bad"];
-  return [`${name(choice)} is the better one`];
-}
 
 /**
  * Shown after a gold item's answer was stored, when the campaign gives gold feedback: the
