@@ -108,7 +108,9 @@ ALTER TABLE "api_tokens" ADD COLUMN "last_ip" text;--> statement-breakpoint
 ALTER TABLE "api_tokens" ADD COLUMN "expires_at" timestamp with time zone;--> statement-breakpoint
 ALTER TABLE "users" ADD COLUMN "session_version" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
 ALTER TABLE "users" ADD COLUMN "last_sign_in_at" timestamp with time zone;--> statement-breakpoint
+ALTER TABLE "campaigns" ADD COLUMN "gold_feedback" boolean DEFAULT false NOT NULL;--> statement-breakpoint
 ALTER TABLE "campaigns" ADD COLUMN "excluded_annotators" uuid[] DEFAULT '{}'::uuid[] NOT NULL;--> statement-breakpoint
+ALTER TABLE "items" ADD COLUMN "gold_explanation" text;--> statement-breakpoint
 ALTER TABLE "items" ADD COLUMN "awaiting_generation" boolean DEFAULT false NOT NULL;--> statement-breakpoint
 ALTER TABLE "responses" ADD COLUMN "generation" jsonb;--> statement-breakpoint
 ALTER TABLE "audit_events" ADD COLUMN "token_id" uuid;--> statement-breakpoint

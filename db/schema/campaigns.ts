@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import {
+  boolean,
   check,
   integer,
   jsonb,
@@ -34,6 +35,8 @@ export const campaigns = pgTable(
     leaseTtlSeconds: integer().notNull().default(900),
     goldRate: real().notNull().default(0),
     probeRate: real().notNull().default(0),
+    /** After a gold item, show the annotator its expected answer and guideline passage. */
+    goldFeedback: boolean().notNull().default(false),
     dailyCap: integer(),
     guidelines: text().notNull().default(""),
     guidelineVersion: integer().notNull().default(1),

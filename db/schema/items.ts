@@ -38,6 +38,8 @@ export const items = pgTable(
     metadata: jsonb().$type<Record<string, unknown>>().notNull().default({}),
     kind: text({ enum: ITEM_KINDS }).notNull().default("regular"),
     goldAnswer: jsonb().$type<unknown>(),
+    /** The guideline passage (markdown) shown with a gold item's expected answer, when enabled. */
+    goldExplanation: text(),
     /** Format-specific raw material an export needs to reproduce the source exactly. */
     source: jsonb().$type<Record<string, unknown>>(),
     /**

@@ -17,6 +17,8 @@ export interface ImportedItem {
   metadata: Record<string, unknown>;
   /** Expected answer for gold items, in the judgement payload shape with response external ids. */
   gold?: unknown;
+  /** The guideline passage (markdown) an annotator is shown with the gold answer, if enabled. */
+  goldExplanation?: string;
   /** Raw material an export needs to reproduce the source byte for byte. */
   source?: Record<string, unknown>;
 }

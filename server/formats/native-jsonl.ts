@@ -34,6 +34,8 @@ export const nativeItemSchema = z.strictObject({
   responses: z.array(responseSchema).max(9).optional(),
   metadata: z.record(z.string(), z.unknown()).optional(),
   gold: z.unknown().optional(),
+  /** Markdown shown with the expected answer when the campaign gives gold feedback. */
+  gold_explanation: z.string().min(1).max(20_000).optional(),
 });
 
 export async function* parseNativeJsonl(
@@ -71,6 +73,12 @@ export function parseNativeLine(text: string, line: number): ParsedRecord {
   if (responseIds.size !== responses.length) {
     return { line, problems: [{ line, field: "responses", message: "Response ids repeat within the item" }] };
   }
+  if (row.gold_explanation !== undefined && row.gold === undefined) {
+    return {
+      line,
+      problems: [{ line, field: "gold_explanation", message: "gold_explanation belongs to a gold item: give gold too" }],
+    };
+  }
   const item: ImportedItem = {
     externalId: row.id === undefined ? contentId(text) : String(row.id),
     prompt: messages,
@@ -78,6 +86,7 @@ export function parseNativeLine(text: string, line: number): ParsedRecord {
     responses,
     metadata: row.metadata ?? {},
     ...(row.gold === undefined ? {} : { gold: row.gold }),
+    ...(row.gold_explanation === undefined ? {} : { goldExplanation: row.gold_explanation }),
   };
   return { line, item };
 }

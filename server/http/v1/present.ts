@@ -22,6 +22,7 @@ export function campaignJson(c: CampaignView): z.input<typeof campaignOut> {
     lease_ttl_seconds: c.leaseTtlSeconds,
     ...(c.goldRate === undefined ? {} : { gold_rate: c.goldRate }),
     ...(c.probeRate === undefined ? {} : { probe_rate: c.probeRate }),
+    ...(c.goldFeedback === undefined ? {} : { gold_feedback: c.goldFeedback }),
     daily_cap: c.dailyCap,
     guidelines: c.guidelines,
     guideline_version: c.guidelineVersion,

@@ -81,6 +81,10 @@ export const campaignOut = z.object({
   lease_ttl_seconds: z.number().int(),
   gold_rate: z.number().optional().describe("Admins only"),
   probe_rate: z.number().optional().describe("Admins only"),
+  gold_feedback: z
+    .boolean()
+    .optional()
+    .describe("Admins only. After a gold item, the submit reply carries the expected answer and its guideline passage"),
   daily_cap: z.number().int().nullable(),
   guidelines: z.string(),
   guideline_version: z.number().int(),
@@ -125,9 +129,21 @@ export const taskOut = z.object({
 });
 
 export const heartbeatOut = z.object({ expires_at: timestamp });
+export const goldFeedbackOut = z
+  .object({
+    expected: z
+      .record(z.string(), z.unknown())
+      .nullable()
+      .describe("The gold answer in the template's payload shape, naming responses by this task's ids"),
+    explanation: z.string().nullable().describe("The guideline passage (markdown) imported with the item"),
+    agreed: z.boolean().nullable().describe("Whether the answer matches the gold answer; null when it cannot be compared"),
+  })
+  .nullable()
+  .describe("Set only after a gold item in a campaign with gold_feedback on; null otherwise");
 export const judgementOut = z.object({
   id: uuid,
   created: z.boolean().describe("False when this answered a retry with the same idempotency key"),
+  gold_feedback: goldFeedbackOut,
 });
 
 export const statsOut = z.object({

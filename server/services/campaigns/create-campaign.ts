@@ -23,6 +23,7 @@ export async function createCampaign(
         leaseTtlSeconds: input.lease_ttl_seconds,
         goldRate: input.gold_rate,
         probeRate: input.probe_rate,
+        goldFeedback: input.gold_feedback,
         dailyCap: input.daily_cap,
         guidelines: input.guidelines,
         createdBy: params.actorId,

@@ -34,6 +34,7 @@ export async function duplicateCampaign(
         lease_ttl_seconds: source.leaseTtlSeconds,
         gold_rate: source.goldRate,
         probe_rate: source.probeRate,
+        gold_feedback: source.goldFeedback,
         daily_cap: source.dailyCap,
         guidelines: source.guidelines,
         status: "draft",
@@ -42,8 +43,8 @@ export async function duplicateCampaign(
     });
 
     await tx.execute(sql`
-      insert into items (campaign_id, external_id, prompt, prompt_format, metadata, kind, gold_answer, source, open_slots, awaiting_generation)
-      select ${copy.id}, external_id, prompt, prompt_format, metadata, kind, gold_answer, source, ${copy.overlap}, awaiting_generation
+      insert into items (campaign_id, external_id, prompt, prompt_format, metadata, kind, gold_answer, gold_explanation, source, open_slots, awaiting_generation)
+      select ${copy.id}, external_id, prompt, prompt_format, metadata, kind, gold_answer, gold_explanation, source, ${copy.overlap}, awaiting_generation
       from items where campaign_id = ${source.id}
       order by seq
     `);

@@ -43,6 +43,7 @@ export async function updateCampaign(
     if (input.lease_ttl_seconds !== undefined) changes.leaseTtlSeconds = input.lease_ttl_seconds;
     if (input.gold_rate !== undefined) changes.goldRate = input.gold_rate;
     if (input.probe_rate !== undefined) changes.probeRate = input.probe_rate;
+    if (input.gold_feedback !== undefined) changes.goldFeedback = input.gold_feedback;
     if (input.daily_cap !== undefined) changes.dailyCap = input.daily_cap;
     if (input.status !== undefined) changes.status = input.status;
     if (input.overlap !== undefined) changes.overlap = input.overlap;

@@ -106,16 +106,17 @@ async function writeBatch(
 ): Promise<void> {
   const json = (value: unknown) => (value === undefined || value === null ? null : JSON.stringify(value));
   const inserted = (await tx.execute(sql`
-    insert into items (campaign_id, external_id, prompt, prompt_format, metadata, kind, gold_answer, source, open_slots, awaiting_generation)
-    select ${campaignId}, t.external_id, t.prompt::jsonb, t.prompt_format, t.metadata::jsonb, t.kind, t.gold_answer::jsonb, t.source::jsonb, ${overlap}, t.awaiting
+    insert into items (campaign_id, external_id, prompt, prompt_format, metadata, kind, gold_answer, gold_explanation, source, open_slots, awaiting_generation)
+    select ${campaignId}, t.external_id, t.prompt::jsonb, t.prompt_format, t.metadata::jsonb, t.kind, t.gold_answer::jsonb, t.gold_explanation, t.source::jsonb, ${overlap}, t.awaiting
     from unnest(
       ${textArray(batch.map((i) => i.externalId))}::text[], ${textArray(batch.map((i) => JSON.stringify(i.prompt)))}::text[],
       ${textArray(batch.map((i) => i.promptFormat))}::text[], ${textArray(batch.map((i) => JSON.stringify(i.metadata)))}::text[],
       ${textArray(batch.map((i) => (i.gold === undefined ? "regular" : "gold")))}::text[], ${textArray(batch.map((i) => json(i.gold)))}::text[],
+      ${textArray(batch.map((i) => i.goldExplanation ?? null))}::text[],
       ${textArray(batch.map((i) => json(i.source)))}::text[],
       -- Prompt-only items wait, unclaimable, until their responses are generated.
       ${textArray(batch.map((i) => String(i.responses.length === 0)))}::boolean[]
-    ) with ordinality as t(external_id, prompt, prompt_format, metadata, kind, gold_answer, source, awaiting, n)
+    ) with ordinality as t(external_id, prompt, prompt_format, metadata, kind, gold_answer, gold_explanation, source, awaiting, n)
     order by t.n
     on conflict (campaign_id, external_id) do nothing
     returning id, external_id

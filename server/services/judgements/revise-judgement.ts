@@ -1,6 +1,6 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { assignments, judgements } from "@/db/schema";
+import { assignments, items, judgements } from "@/db/schema";
 import { lockAssignment } from "@/server/services/assignment/lock-assignment";
 import { AppError } from "@/server/errors";
 import { isUniqueViolation } from "@/server/services/db-errors";
@@ -12,6 +12,8 @@ import {
   type ReviseJudgementInput,
 } from "./revise-judgement-input";
 import type { SubmitResult } from "./submit-judgement";
+
+type ReviseResult = Omit<SubmitResult, "goldFeedback">;
 import { insertJudgement } from "./insert-judgement";
 import { validateItemPayload } from "./validate-item-payload";
 
@@ -25,11 +27,11 @@ import { validateItemPayload } from "./validate-item-payload";
 export async function reviseJudgement(
   db: Db,
   params: { input: ReviseJudgementInput; user: SessionUser },
-): Promise<SubmitResult> {
+): Promise<ReviseResult> {
   const input = reviseJudgementInput.parse(params.input);
   const { user } = params;
   try {
-    return await writeTransaction(db, async (tx): Promise<SubmitResult> => {
+    return await writeTransaction(db, async (tx): Promise<ReviseResult> => {
       const [target] = await tx
         .select({ assignmentId: judgements.assignmentId })
         .from(judgements)
@@ -64,6 +66,10 @@ export async function reviseJudgement(
         );
       }
       await assertRevisable(tx, assignment.id);
+      // Once the gold answer has been shown, changing the answer would only copy it.
+      if (campaign.goldFeedback && (await isGold(tx, assignment.itemId))) {
+        throw new AppError("CONFLICT", "This answer was checked against its expected answer and cannot be changed");
+      }
 
       const payload = await validateItemPayload(tx, {
         template: campaign.template,
@@ -108,4 +114,9 @@ async function assertRevisable(tx: Db, assignmentId: string) {
       `Answers can be changed for ${REVISION_WINDOW_HOURS} hours after submitting`,
     );
   }
+}
+
+async function isGold(tx: Db, itemId: string): Promise<boolean> {
+  const [item] = await tx.select({ kind: items.kind }).from(items).where(eq(items.id, itemId));
+  return item?.kind === "gold";
 }

@@ -7,6 +7,7 @@ import { isUniqueViolation } from "@/server/services/db-errors";
 import type { SessionUser } from "@/server/services/users/session-user";
 import { writeTransaction } from "@/server/services/with-retry";
 import { submitJudgementInput, type SubmitJudgementInput } from "./submit-judgement-input";
+import { getGoldFeedback, type GoldFeedback } from "./get-gold-feedback";
 import { insertJudgement } from "./insert-judgement";
 import { validateItemPayload } from "./validate-item-payload";
 
@@ -14,6 +15,8 @@ export interface SubmitResult {
   judgement: Judgement;
   /** False when this was a retry of an earlier submit with the same idempotency key. */
   created: boolean;
+  /** The gold answer and its passage, for a gold item in a campaign that gives feedback; else null. */
+  goldFeedback: GoldFeedback | null;
 }
 
 export const ITEM_FULL_MESSAGE =
@@ -47,7 +50,8 @@ export async function submitJudgement(
         if (earlier.assignmentId !== assignment.id) {
           throw new AppError("CONFLICT", "This idempotency key was used for another task");
         }
-        return { judgement: earlier, created: false };
+        const goldFeedback = await getGoldFeedback(tx, { campaign, assignment, payload: earlier.payload });
+        return { judgement: earlier, created: false, goldFeedback };
       }
       if (assignment.status === "submitted") {
         throw new AppError("CONFLICT", "This task has already been submitted");
@@ -73,7 +77,8 @@ export async function submitJudgement(
         activeMs: input.activeMs,
         idempotencyKey: input.idempotencyKey,
       });
-      return { judgement, created: true };
+      const goldFeedback = await getGoldFeedback(tx, { campaign, assignment, payload });
+      return { judgement, created: true, goldFeedback };
     });
   } catch (error) {
     // The same key used concurrently on another assignment loses the unique-index race.

@@ -53,17 +53,18 @@ export const taskRouter = createTRPCRouter({
 
   /**
    * With `claimNext`, the reply also carries the annotator's next task, so the screen can show
-   * it the moment the answer is stored: one round trip per task instead of two.
+   * it the moment the answer is stored: one round trip per task instead of two. `goldFeedback`
+   * is set only after a gold item in a campaign with gold feedback on.
    */
   submit: protectedProcedure
     .input(submitJudgementInput.extend({ claimNext: z.boolean().default(false) }))
     .mutation(async ({ ctx, input }) => {
       const { claimNext, ...submission } = input;
-      const { judgement, created } = await submitJudgement(ctx.db, { input: submission, user: ctx.user });
+      const { judgement, created, goldFeedback } = await submitJudgement(ctx.db, { input: submission, user: ctx.user });
       const next = claimNext
         ? await claimNextTask(ctx.db, { campaignId: judgement.campaignId, user: ctx.user })
         : null;
-      return { judgementId: judgement.id, created, next };
+      return { judgementId: judgement.id, created, goldFeedback, next };
     }),
 
   /** "Fix my last answer": stores a revision that supersedes the annotator's latest judgement. */

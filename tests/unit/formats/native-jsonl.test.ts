@@ -39,6 +39,16 @@ describe("native JSONL parser", () => {
     });
   });
 
+  it("keeps a gold item's guideline passage and refuses one without a gold answer", async () => {
+    const text = [
+      JSON.stringify({ id: "g", prompt: "p", responses: [{ content: "a" }, { content: "b" }], gold: "1", gold_explanation: "See **§2**." }),
+      JSON.stringify({ id: "r", prompt: "p", responses: [{ content: "a" }, { content: "b" }], gold_explanation: "orphan" }),
+    ].join("\n");
+    const records = await parseAllWays(parseNativeJsonl, bytesOf(text));
+    expect(itemsOf(records)).toMatchObject([{ externalId: "g", gold: "1", goldExplanation: "See **§2**." }]);
+    expect(problemsOf(records).map((p) => [p.line, p.field])).toEqual([[2, "gold_explanation"]]);
+  });
+
   it("gives items without an id a stable content id", async () => {
     const line = JSON.stringify({ prompt: "p", responses: [{ content: "a" }, { content: "b" }] });
     const [a] = itemsOf(await parseAllWays(parseNativeJsonl, bytesOf(line)));

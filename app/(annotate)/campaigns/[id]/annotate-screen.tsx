@@ -6,6 +6,7 @@ import { useCallback, useEffect, useState } from "react";
 import { useTRPC } from "@/app/_trpc/client";
 import type { RouterOutputs } from "@/app/_trpc/types";
 import { withKind } from "./answer-kinds";
+import { GoldFeedbackPanel, type GoldFeedback } from "./gold-feedback";
 import { GuidelinesPanel } from "./guidelines-panel";
 import { HelpOverlay } from "./help-overlay";
 import { SCREEN_KEYS, bindingFor } from "./key-map";
@@ -44,6 +45,8 @@ export function AnnotateScreen({ campaignId }: { campaignId: string }) {
   const [guidelines, setGuidelines] = useState(false);
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
+  // A gold item's feedback, shown until the annotator moves on to the already fetched next task.
+  const [checked, setChecked] = useState<{ done: SubmittedAnswer; feedback: GoldFeedback; next: ClaimResult | null } | null>(null);
   const recent = useQuery(trpc.task.recent.queryOptions({ campaignId }));
   // This tab's last answer counts before the list comes back from the server.
   const [lastDone, setLastDone] = useState<SubmittedAnswer | null>(null);
@@ -71,6 +74,7 @@ export function AnnotateScreen({ campaignId }: { campaignId: string }) {
     setResult(null);
     mutate({ campaignId });
   }, [mutate, campaignId]);
+  const showNext = (next: ClaimResult | null) => (next ? setResult(next) : claimNext());
   useEffect(() => claimNext(), [claimNext]);
 
   const latest = recentAnswers[0];
@@ -155,6 +159,32 @@ export function AnnotateScreen({ campaignId }: { campaignId: string }) {
               Back to your campaigns
             </Link>
           </div>
+        ) : checked ? (
+          withKind(checked.done.task.template, (kind, template) => (
+            <GoldFeedbackPanel
+              feedback={checked.feedback}
+              done={checked.done}
+              active={editing === null}
+              onContinue={() => {
+                setChecked(null);
+                showNext(checked.next);
+              }}
+            >
+              <kind.View
+                label="Answered task"
+                prompt={checked.done.task.item.prompt}
+                responses={checked.done.task.responses}
+                template={template}
+                keys={[]}
+                answer={kind.fromDraft(checked.done.payload, template, checked.done.task.responses.map((r) => r.id))}
+                onChange={() => undefined}
+                onSubmit={() => undefined}
+                problem={null}
+                submitting={false}
+                closed
+              />
+            </GoldFeedbackPanel>
+          ))
         ) : (
           withKind(result.task.template, (kind, template) =>
             result.task ? (
@@ -171,12 +201,12 @@ export function AnnotateScreen({ campaignId }: { campaignId: string }) {
                     refreshCounters();
                   } else claimNext();
                 }}
-                onSubmitted={(done, next) => {
+                onSubmitted={(done, next, feedback) => {
                   setLastDone(done);
                   setNotice(null);
                   refreshCounters();
-                  if (next) setResult(next);
-                  else claimNext();
+                  if (feedback) setChecked({ done, feedback, next });
+                  else showNext(next);
                 }}
               />
             ) : null,

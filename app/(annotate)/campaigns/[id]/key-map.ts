@@ -19,7 +19,7 @@ export const FLAGS: KeyBinding = { id: "flags", keys: ["f"], label: "Flag the ta
 export const SCREEN_KEYS: KeyBinding[] = [
   { id: "skip", keys: ["s"], label: "Skip the task (asks for a reason)" },
   { id: "edit", keys: ["u"], label: "Edit a previous answer" },
-  { id: "next", keys: ["n"], label: "Next task, after a submit that could not be stored" },
+  { id: "next", keys: ["n"], label: "Next task, after a submit that could not be stored or a check item's feedback" },
   { id: "guidelines", keys: ["g"], label: "Show or hide the guidelines" },
   { id: "help", keys: ["?"], label: "Show or hide this list" },
   { id: "close", keys: ["Escape"], label: "Close a panel or dialog; leave a text field", display: "Esc" },

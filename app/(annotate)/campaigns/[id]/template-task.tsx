@@ -38,8 +38,12 @@ export function TemplateTask<T, A>({
   task: ClaimedTask;
   /** False while the task is hidden behind the edit of a previous answer: its keys are off. */
   active: boolean;
-  /** Called with the stored answer and the next claim, which the submit reply carries. */
-  onSubmitted: (done: SubmittedAnswer, next: RouterOutputs["task"]["claimNext"] | null) => void;
+  /** Called with the stored answer, the next claim and any gold feedback, which the submit reply carries. */
+  onSubmitted: (
+    done: SubmittedAnswer,
+    next: RouterOutputs["task"]["claimNext"] | null,
+    goldFeedback: RouterOutputs["task"]["submit"]["goldFeedback"],
+  ) => void;
   /** Move on without an answer (after a skip, whose reply carries the next task, or a refused submit). */
   onNext: (next?: RouterOutputs["task"]["claimNext"] | null) => void;
   onBusy: (busy: boolean) => void;
@@ -56,7 +60,7 @@ export function TemplateTask<T, A>({
   const submit = useMutation(
     trpc.task.submit.mutationOptions({
       onSuccess: (reply) =>
-        onSubmitted({ task, payload: sent.current, judgementId: reply.judgementId }, reply.next),
+        onSubmitted({ task, payload: sent.current, judgementId: reply.judgementId }, reply.next, reply.goldFeedback),
     }),
   );
   const skip = useMutation(trpc.task.skip.mutationOptions({ onSuccess: (reply) => onNext(reply.next) }));

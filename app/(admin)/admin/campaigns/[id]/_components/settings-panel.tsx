@@ -56,6 +56,7 @@ export function SettingsPanel({ campaign }: { campaign: Campaign }) {
         ),
         gold_rate: (numberField(form, "gold_percent") ?? 0) / 100,
         probe_rate: (numberField(form, "probe_percent") ?? 0) / 100,
+        gold_feedback: form.get("gold_feedback") === "on",
         daily_cap: numberField(form, "daily_cap"),
         guidelines,
         template,
@@ -149,6 +150,21 @@ export function SettingsPanel({ campaign }: { campaign: Campaign }) {
                 defaultValue={Math.round((campaign.probeRate ?? 0) * 1000) / 10}
                 className="input mt-1"
               />
+            </label>
+            <label className="flex items-start gap-2 font-medium sm:col-span-2">
+              <input
+                name="gold_feedback"
+                type="checkbox"
+                defaultChecked={campaign.goldFeedback ?? false}
+                className="mt-0.5"
+              />
+              <span>
+                Gold feedback for annotators
+                <span className="block text-xs font-normal text-slate-500">
+                  After a gold item is submitted, show its expected answer and the guideline
+                  passage imported with it (<code>gold_explanation</code>).
+                </span>
+              </span>
             </label>
           </div>
           <div className="grid gap-3 lg:grid-cols-2">

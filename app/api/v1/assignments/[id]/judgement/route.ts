@@ -4,11 +4,14 @@ import { assertUuid } from "@/server/services/ids";
 import { judgementBody } from "@/server/http/v1/schemas";
 import { submitJudgement } from "@/server/services/judgements/submit-judgement";
 
-/** 201 with the new judgement's id; a retry with the same idempotency key gets 200 and the same id. */
+/**
+ * 201 with the new judgement's id; a retry with the same idempotency key gets 200 and the same
+ * id. `gold_feedback` is null unless the item was gold and the campaign gives gold feedback.
+ */
 export const POST = restRoute<{ id: string }>("user", async ({ db, user, params, request }) => {
   assertUuid(params.id, "task");
   const body = await readJsonBody(request, judgementBody);
-  const { judgement, created } = await submitJudgement(db, {
+  const { judgement, created, goldFeedback } = await submitJudgement(db, {
     input: {
       assignmentId: params.id,
       idempotencyKey: body.idempotency_key,
@@ -17,7 +20,10 @@ export const POST = restRoute<{ id: string }>("user", async ({ db, user, params,
     },
     user,
   });
-  return Response.json({ id: judgement.id, created }, { status: created ? 201 : 200 });
+  return Response.json(
+    { id: judgement.id, created, gold_feedback: goldFeedback },
+    { status: created ? 201 : 200 },
+  );
 });
 
 export const dynamic = "force-dynamic";
