@@ -81,6 +81,12 @@ export const responses = pgTable(
     contentKind: text({ enum: CONTENT_KINDS }).notNull().default("text"),
     /** The text itself, or the URL for image and audio responses. */
     content: text().notNull(),
+    /**
+     * The steps of a response imported as an explicit `steps` array (DESIGN §16), kept so the
+     * split is exactly the source's; `content` then holds them joined by blank lines. Null for
+     * responses imported as one text, which a steps template splits when shown.
+     */
+    steps: jsonb().$type<string[]>(),
   },
   (t) => [
     uniqueIndex("responses_item_id_position_key").on(t.itemId, t.position),

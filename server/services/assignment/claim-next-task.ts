@@ -17,7 +17,7 @@ import { countSubmittedToday } from "./count-submitted-today";
 import { pickOpenItem } from "./pick-open-item";
 import { pickProbeItem } from "./pick-probe-item";
 import { releaseExpiredLeases } from "./release-expired-leases";
-import { loadTask, type Task } from "./task";
+import { loadTask, TASK_RESPONSE_COLUMNS, type Task, type TaskResponseRow } from "./task";
 
 export type ClaimResult =
   | { task: Task; reason?: undefined }
@@ -105,7 +105,7 @@ export async function claimNextTask(
       .set({ openSlots: sql`${items.openSlots} - 1` })
       .where(eq(items.id, itemId));
     const itemResponses = await tx
-      .select({ id: responses.id, contentKind: responses.contentKind, content: responses.content })
+      .select(TASK_RESPONSE_COLUMNS)
       .from(responses)
       .where(eq(responses.itemId, itemId))
       .orderBy(responses.position);
@@ -123,7 +123,7 @@ async function lease(
   itemId: string,
   purpose: "regular" | "probe",
   displayOrder: string[],
-  itemResponses?: Task["responses"],
+  itemResponses?: TaskResponseRow[],
 ): Promise<Task> {
   const [assignment] = await tx
     .insert(assignments)

@@ -20,7 +20,7 @@ export function taskHandle(assignmentId: string, realId: string): string {
 /**
  * A submitted payload with the assignment's response handles replaced by the real response ids,
  * wherever the payload shapes (DESIGN §5) name a response: `choice`, `criteria` values,
- * `ranking` groups and `ratings` keys. Anything else is left for validation to judge.
+ * `ranking` groups, `ratings` and `steps` keys. Anything else is left for validation to judge.
  */
 export function payloadFromHandles(
   payload: Record<string, unknown>,
@@ -36,8 +36,9 @@ export function payloadFromHandles(
   if (Array.isArray(out.ranking)) {
     out.ranking = out.ranking.map((group: unknown) => (Array.isArray(group) ? group.map(id) : group));
   }
-  if (isRecord(out.ratings)) {
-    out.ratings = Object.fromEntries(Object.entries(out.ratings).map(([key, v]) => [id(key) as string, v]));
+  for (const keyed of ["ratings", "steps"] as const) {
+    const record = out[keyed];
+    if (isRecord(record)) out[keyed] = Object.fromEntries(Object.entries(record).map(([key, v]) => [id(key) as string, v]));
   }
   return out;
 }

@@ -12,7 +12,7 @@ const RESPONSES = [
   { id: "preview-3", content: "Rayleigh scattering: blue light scatters about 5.5× more than red." },
   { id: "preview-4", content: "It is not blue; it only looks blue." },
 ];
-const COUNT: Record<TemplateConfig["kind"], number> = { pairwise: 2, ranking: 4, rating: 2 };
+const COUNT: Record<TemplateConfig["kind"], number> = { pairwise: 2, ranking: 4, rating: 2, steps: 1 };
 
 /** The annotator's screen for the template being edited, clickable but never submitted. */
 export function TemplatePreview({ template }: { template: TemplateConfig }) {
@@ -24,7 +24,7 @@ export function TemplatePreview({ template }: { template: TemplateConfig }) {
       </p>
       {withKind(template, (kind, t) => (
         <Preview key={template.kind} kind={kind} template={t} responses={responses} />
-      ))}
+      ), responses)}
     </section>
   );
 }
