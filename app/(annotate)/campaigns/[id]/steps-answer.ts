@@ -32,7 +32,7 @@ export const STEP_LABEL_NAMES: Record<StepLabel, string> = { 1: "good", 0: "neut
 export const stepLabelText = (label: StepLabel) => (label > 0 ? "+1" : label < 0 ? "−1" : "0");
 
 export function stepsKeys(t: StepsTask): KeyBinding[] {
-  const fill = t.mode === "first_error" ? " (−1 marks every later step wrong too)" : "";
+  const fill = t.mode === "first_error" ? "; every later step follows" : "";
   return [
     { id: "next-step", keys: ["j"], label: "Next step" },
     { id: "prev-step", keys: ["k"], label: "Previous step" },
