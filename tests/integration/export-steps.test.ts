@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../fixtures/test-database";
 import { exportJsonl, judgeAll, setupExportCampaign } from "./export-kit";
 import { streamExport } from "@/server/services/exports/stream-export";
+import { getAgreement } from "@/server/services/quality/get-agreement";
 import { addAnnotator, callerFor, createUser } from "../fixtures/factories";
 
 let database: TestDatabase;
@@ -105,6 +106,13 @@ describe("step-label campaigns export what the annotators labelled", () => {
     const ratings = (second0?.labels as { rating: number; annotator: string }[]).map((l) => l.rating);
     expect(ratings.sort()).toEqual([-1, -1, 0]);
     expect(new Set((second0?.labels as { annotator: string }[]).map((l) => l.annotator)).size).toBe(3);
+
+    // Agreement per step, nominal α by hand: 18 labels (eleven +1, four −1, three 0); four steps
+    // hold one odd label out of three, 2 disagreeing pairs each over m − 1 = 2: observed 8,
+    // expected (18² − 11² − 4² − 3²) / 17 = 178/17; α = 1 − 8·17/178 = 21/89.
+    const agreement = await getAgreement(db, { campaignId: campaign.id, rounds: 20 });
+    const perStep = agreement.questions.find((q) => q.question === "steps");
+    expect(perStep?.alpha).toBeCloseTo(21 / 89, 10);
   });
 
   it("refuses pair formats and aggregations that mean nothing for steps, naming the field", async () => {
