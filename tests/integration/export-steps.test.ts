@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../fixtures/test-database";
-import { exportJsonl, judgeAll, setupExportCampaign } from "./export-kit";
+import { exportBytes, exportJsonl, judgeAll, setupExportCampaign } from "./export-kit";
 import { streamExport } from "@/server/services/exports/stream-export";
 import { getAgreement } from "@/server/services/quality/get-agreement";
 import { addAnnotator, callerFor, createUser } from "../fixtures/factories";
@@ -106,6 +106,14 @@ describe("step-label campaigns export what the annotators labelled", () => {
     const ratings = (second0?.labels as { rating: number; annotator: string }[]).map((l) => l.rating);
     expect(ratings.sort()).toEqual([-1, -1, 0]);
     expect(new Set((second0?.labels as { annotator: string }[]).map((l) => l.annotator)).size).toBe(3);
+
+    // CSV and Parquet take the same rows (lists as JSON cells in CSV).
+    const csv = await exportBytes(db, { campaignId: campaign.id, actorId: admin.id, options: { format: "steps", file: "csv" } });
+    const [header, ...records] = new TextDecoder().decode(csv.bytes).trim().split(/\r?\n(?=larger,)/);
+    expect(header).toBe("id,response_id,model,prompt,step_index,step,labels");
+    expect(records).toHaveLength(6);
+    const parquet = await exportBytes(db, { campaignId: campaign.id, actorId: admin.id, options: { format: "trl-stepwise", file: "parquet" } });
+    expect(new TextDecoder().decode(parquet.bytes.subarray(0, 4))).toBe("PAR1");
 
     // Agreement per step, nominal α by hand: 18 labels (eleven +1, four −1, three 0); four steps
     // hold one odd label out of three, 2 disagreeing pairs each over m − 1 = 2: observed 8,
