@@ -1,5 +1,5 @@
 import { expect, test, type APIRequestContext, type Locator, type Page } from "@playwright/test";
-import { adminRequest, draftSaved, expectNoSideScroll, openTask, setupCampaign } from "./template-setup";
+import { adminPage, adminRequest, draftSaved, expectNoSideScroll, openTask, setupCampaign } from "./template-setup";
 
 const FIVE = ["Let x be the number.", "Then 2x + 3 = 11.", "So 2x = 9.", "Hence x = 4.5.", "Check: 2 · 4.5 + 3 = 12."];
 
@@ -91,4 +91,26 @@ test("step labels by keyboard, first error: −1 on step 3 marks the rest wrong"
   );
   const trl = await exported(admin, campaignId, "trl-stepwise");
   expect(trl).toEqual([{ prompt: "Solve 2x + 3 = 11.", completions: FIVE, labels: [true, true, false, false, false] }]);
+});
+
+test("the new-campaign form offers step labels, previews them, and the export panel offers the step formats", async ({ browser }) => {
+  const page = await adminPage(browser);
+  await page.goto("/admin");
+  await page.getByLabel("Name", { exact: true }).fill("E2E steps form");
+  await page.getByRole("combobox", { name: "Template", exact: true }).selectOption("steps");
+  await page.getByRole("combobox", { name: "Labelling", exact: true }).selectOption("first_error");
+  await page.getByLabel("Show a preview of the annotator screen").check();
+  const preview = page.getByRole("region", { name: "Annotator screen preview" });
+  await expect(preview.getByTestId("step")).toHaveCount(3);
+  await preview.getByRole("radiogroup", { name: "Label of Response 1 step 2" }).getByRole("radio", { name: "−1 wrong" }).click();
+  expect(await labels(preview)).toEqual(["", "-1", "-1"]);
+  await page.getByRole("button", { name: "Create campaign" }).click();
+  await expect(page.getByRole("heading", { name: "E2E steps form" })).toBeVisible();
+  await expect(page.getByRole("group", { name: "Step-label template" })).toBeVisible();
+  await expect(page.getByRole("combobox", { name: "Labelling", exact: true })).toHaveValue("first_error");
+
+  const format = page.getByRole("combobox", { name: "Format", exact: true });
+  await expect(format).toHaveValue("trl-stepwise");
+  const offered = await format.locator("option").allTextContents();
+  expect(offered).toEqual(["TRL stepwise supervision (PRM)", "Step labels, every annotator (PRM800K-like)", "Raw judgements"]);
 });
