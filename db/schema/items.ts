@@ -92,6 +92,12 @@ export const responses = pgTable(
     content: text().notNull(),
     /** Set when Arbiter generated the response: endpoint, parameters, latency, tokens. */
     generation: jsonb().$type<GenerationRecord>(),
+    /**
+     * The steps of a response imported as an explicit `steps` array (DESIGN §16), kept so the
+     * split is exactly the source's; `content` then holds them joined by blank lines. Null for
+     * responses imported as one text, which a steps template splits when shown.
+     */
+    steps: jsonb().$type<string[]>(),
   },
   (t) => [
     uniqueIndex("responses_item_id_position_key").on(t.itemId, t.position),

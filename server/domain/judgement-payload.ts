@@ -27,4 +27,10 @@ export interface RatingPayload {
   rationale?: string;
   flags?: string[];
 }
-export type JudgementPayload = PairwisePayload | RankingPayload | RatingPayload;
+/** DESIGN §16: one label (+1, 0, −1) per step of every response, in step order. */
+export interface StepsPayload {
+  steps: Record<string, number[]>;
+  rationale?: string;
+  flags?: string[];
+}
+export type JudgementPayload = PairwisePayload | RankingPayload | RatingPayload | StepsPayload;

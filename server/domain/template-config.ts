@@ -59,16 +59,32 @@ export const ratingTemplateSchema = z.strictObject({
   flags: flagsSchema,
 });
 
+/** How a response without an explicit `steps` array is cut into steps (DESIGN §16). */
+export const STEP_SPLITS = ["blank_lines", "lines"] as const;
+/** `per_step`: every step labelled; `first_error`: the first −1 marks the rest −1 too. */
+export const STEP_MODES = ["per_step", "first_error"] as const;
+
+export const stepsTemplateSchema = z.strictObject({
+  kind: z.literal("steps"),
+  mode: z.enum(STEP_MODES).default("per_step"),
+  split: z.enum(STEP_SPLITS).default("blank_lines"),
+  rationale: rationaleSchema,
+  flags: flagsSchema,
+});
+
 export const templateConfigSchema = z.discriminatedUnion("kind", [
   pairwiseTemplateSchema,
   rankingTemplateSchema,
   ratingTemplateSchema,
+  stepsTemplateSchema,
 ]);
 
 export type TemplateConfig = z.infer<typeof templateConfigSchema>;
 export type PairwiseTemplate = z.infer<typeof pairwiseTemplateSchema>;
 export type RankingTemplate = z.infer<typeof rankingTemplateSchema>;
 export type RatingTemplate = z.infer<typeof ratingTemplateSchema>;
+export type StepsTemplate = z.infer<typeof stepsTemplateSchema>;
+export type StepSplit = (typeof STEP_SPLITS)[number];
 export type TemplateKind = TemplateConfig["kind"];
 
 /** How many responses an item of each template kind may carry. */
@@ -76,6 +92,7 @@ export const RESPONSE_COUNT_BOUNDS: Record<TemplateKind, { min: number; max: num
   pairwise: { min: 2, max: 2 },
   ranking: { min: 3, max: 9 },
   rating: { min: 1, max: 9 },
+  steps: { min: 1, max: 9 },
 };
 
 /** A new template of a kind with every default filled in (the rating one needs an attribute). */

@@ -6,6 +6,8 @@ export interface ImportedResponse {
   model: string | null;
   contentKind: ContentKind;
   content: string;
+  /** Explicit steps (native `steps` array); `content` is then the steps joined by blank lines. */
+  steps?: string[];
 }
 
 /** One item as every import format produces it, ready to store. */

@@ -4,6 +4,7 @@ import type { ImportedItem, ImportProblem, ParsedRecord } from "./import-types";
 import { requiredAs } from "./json-rows";
 import { messageSchema, promptToMessages } from "./messages";
 import { readLines } from "./read-lines";
+import { MAX_STEPS, STEP_JOINER } from "@/server/domain/steps";
 
 /** Media is loaded by the annotator's browser: only web addresses (no javascript:, data:, file:). */
 function webUrl(field: string) {
@@ -15,11 +16,13 @@ const responseSchema = z
     id: z.union([z.string().min(1).max(200), z.number().int()]).optional(),
     model: z.string().max(200).nullable().optional(),
     content: z.string().optional(),
+    /** DESIGN §16: a response made of steps, in place of `content`. */
+    steps: z.array(z.string().trim().min(1, "A step may not be empty")).min(1).max(MAX_STEPS).optional(),
     image_url: webUrl("image_url").optional(),
     audio_url: webUrl("audio_url").optional(),
   })
-  .refine((r) => [r.content, r.image_url, r.audio_url].filter((v) => v !== undefined).length === 1, {
-    message: "A response needs exactly one of content, image_url or audio_url",
+  .refine((r) => [r.content, r.steps, r.image_url, r.audio_url].filter((v) => v !== undefined).length === 1, {
+    message: "A response needs exactly one of content, steps, image_url or audio_url",
   });
 
 /** DESIGN §7, the native format: one item per line. */
@@ -67,7 +70,8 @@ export function parseNativeLine(text: string, line: number): ParsedRecord {
     externalId: r.id === undefined ? String(index + 1) : String(r.id),
     model: r.model ?? null,
     contentKind: r.image_url ? ("image" as const) : r.audio_url ? ("audio" as const) : ("text" as const),
-    content: r.content ?? r.image_url ?? r.audio_url ?? "",
+    content: r.content ?? r.steps?.join(STEP_JOINER) ?? r.image_url ?? r.audio_url ?? "",
+    ...(r.steps ? { steps: r.steps } : {}),
   }));
   const responseIds = new Set(responses.map((r) => r.externalId));
   if (responseIds.size !== responses.length) {

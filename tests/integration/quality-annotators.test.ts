@@ -5,7 +5,6 @@ import { GET as exportRoute } from "@/app/api/v1/campaigns/[id]/export/route";
 import { GET as leaderboardRoute } from "@/app/api/v1/campaigns/[id]/leaderboard/route";
 import { mulberry32, randomInt } from "@/server/stats";
 import { exportFormatsFor } from "@/server/services/exports/export-kinds";
-import { templateConfigSchema } from "@/server/domain/template-config";
 import type { SessionUser } from "@/server/services/users/session-user";
 import {
   addAnnotator,
@@ -163,8 +162,8 @@ describe("planted annotators", () => {
   it("excluding an annotator takes their judgements out of every export, agreement and the leaderboard; including restores them", async () => {
     const { campaign, people } = planted;
     const caller = callerFor(database.db, admin);
-    // Every format a pairwise campaign can export.
-    const formats = exportFormatsFor(templateConfigSchema.parse({ kind: "pairwise" }));
+    // Every format a pairwise campaign can export (ratings and step exports need their templates).
+    const formats = exportFormatsFor(campaign.template);
     const read = async () => {
       const exports: Record<string, string> = {};
       for (const format of formats) exports[format] = await exportText(campaign.id, format);

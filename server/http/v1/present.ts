@@ -59,6 +59,7 @@ export function taskJson(t: Task): z.input<typeof taskOut> {
       id: r.id,
       content_kind: r.contentKind,
       content: r.content,
+      ...(r.steps ? { steps: r.steps } : {}),
     })),
     template: t.template,
     guideline_version: t.guidelineVersion,

@@ -121,7 +121,14 @@ export const taskOut = z.object({
   expires_at: timestamp,
   item: z.object({ id: uuid, prompt: z.array(messageOut) }),
   responses: z
-    .array(z.object({ id: uuid, content_kind: z.enum(CONTENT_KINDS), content: z.string() }))
+    .array(
+      z.object({
+        id: uuid,
+        content_kind: z.enum(CONTENT_KINDS),
+        content: z.string(),
+        steps: z.array(z.string()).optional().describe("Steps template only: the steps to label, one label each"),
+      }),
+    )
     .describe("In display order. Ids are this task's own handles (they differ on every assignment): answer with them"),
   template: templateConfigSchema,
   guideline_version: z.number().int(),

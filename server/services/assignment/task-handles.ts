@@ -19,8 +19,8 @@ export function taskHandle(assignmentId: string, realId: string): string {
 
 /**
  * A submitted payload with the assignment's response handles replaced by the real response ids,
- * wherever the payload shapes (DESIGN §5) name a response. Anything else is left for validation
- * to judge.
+ * wherever the payload shapes (DESIGN §5) name a response: `choice`, `criteria` values,
+ * `ranking` groups, `ratings` and `steps` keys. Anything else is left for validation to judge.
  */
 export function payloadFromHandles(
   payload: Record<string, unknown>,
@@ -40,7 +40,7 @@ export function payloadToHandles(
   );
 }
 
-/** Every place a payload names a response: `choice`, `criteria` values, `ranking` groups, `ratings` keys. */
+/** Every place a payload names a response: `choice`, `criteria` values, `ranking` groups, `ratings` and `steps` keys. */
 function mapResponseIds(payload: Record<string, unknown>, map: (id: string) => string): Record<string, unknown> {
   const id = (value: unknown) => (typeof value === "string" ? map(value) : value);
   const out: Record<string, unknown> = { ...payload };
@@ -51,8 +51,9 @@ function mapResponseIds(payload: Record<string, unknown>, map: (id: string) => s
   if (Array.isArray(out.ranking)) {
     out.ranking = out.ranking.map((group: unknown) => (Array.isArray(group) ? group.map(id) : group));
   }
-  if (isRecord(out.ratings)) {
-    out.ratings = Object.fromEntries(Object.entries(out.ratings).map(([key, v]) => [id(key) as string, v]));
+  for (const keyed of ["ratings", "steps"] as const) {
+    const record = out[keyed];
+    if (isRecord(record)) out[keyed] = Object.fromEntries(Object.entries(record).map(([key, v]) => [id(key) as string, v]));
   }
   return out;
 }

@@ -4,6 +4,7 @@ import { campaigns, items, responses, type Assignment } from "@/db/schema";
 import type { ContentKind } from "@/db/schema/items";
 import type { Message } from "@/server/formats/messages";
 import type { TemplateConfig } from "@/server/services/campaigns/template-config";
+import { responseSteps } from "@/server/domain/steps";
 import { taskHandle } from "./task-handles";
 
 /**
@@ -18,10 +19,25 @@ export interface Task {
   expiresAt: Date;
   leasedAt: Date;
   item: { id: string; prompt: Message[] };
-  responses: { id: string; contentKind: ContentKind; content: string }[];
+  /** `steps` only under a steps template: the response cut into the steps the annotator labels. */
+  responses: { id: string; contentKind: ContentKind; content: string; steps?: string[] }[];
   template: TemplateConfig;
   guidelineVersion: number;
   draft: unknown;
+}
+
+/** The response columns a task is built from. */
+export const TASK_RESPONSE_COLUMNS = {
+  id: responses.id,
+  contentKind: responses.contentKind,
+  content: responses.content,
+  steps: responses.steps,
+};
+export interface TaskResponseRow {
+  id: string;
+  contentKind: ContentKind;
+  content: string;
+  steps: string[] | null;
 }
 
 /**
@@ -33,7 +49,7 @@ export async function loadTask(
   assignment: Assignment,
   known: {
     campaign?: { template: TemplateConfig; guidelineVersion: number };
-    responses?: { id: string; contentKind: ContentKind; content: string }[];
+    responses?: TaskResponseRow[];
   } = {},
 ): Promise<Task> {
   const [item] = await db
@@ -52,7 +68,7 @@ export async function loadTask(
   const rows =
     known.responses ??
     (await db
-      .select({ id: responses.id, contentKind: responses.contentKind, content: responses.content })
+      .select(TASK_RESPONSE_COLUMNS)
       .from(responses)
       .where(inArray(responses.id, assignment.displayOrder))
       .orderBy(asc(responses.position)));
@@ -67,6 +83,7 @@ export function taskFrom(
   rows: { id: string; contentKind: ContentKind; content: string }[],
 ): Task {
   const byId = new Map(rows.map((r) => [r.id, r]));
+  const template = campaign.template;
   return {
     assignmentId: assignment.id,
     campaignId: assignment.campaignId,
@@ -76,10 +93,17 @@ export function taskFrom(
     responses: assignment.displayOrder.flatMap((id) => {
       const response = byId.get(id);
       return response
-        ? [{ id: taskHandle(assignment.id, response.id), contentKind: response.contentKind, content: response.content }]
+        ? [
+            {
+              id: taskHandle(assignment.id, response.id),
+              contentKind: response.contentKind,
+              content: response.content,
+              ...(template.kind === "steps" ? { steps: responseSteps(response, template.split) } : {}),
+            },
+          ]
         : [];
     }),
-    template: campaign.template,
+    template,
     guidelineVersion: campaign.guidelineVersion,
     draft: assignment.draft ?? null,
   };

@@ -8,8 +8,11 @@ import { PAIR_FORMATS, type ExportFormat, type ExportOptions } from "./export-op
 
 /** The template yields pairs: pairwise verdicts, orders (K-wise), or a rating's preference. */
 function yieldsPairs(t: TemplateConfig): boolean {
-  return t.kind !== "rating" || t.then !== null;
+  return t.kind === "steps" ? false : t.kind !== "rating" || t.then !== null;
 }
+
+/** Step labels aggregate only per step: each row as labelled, or the majority of +1 labels. */
+export const STEPWISE_AGGREGATIONS = ["none", "majority"] as const;
 
 /** The template yields full orders: rankings, or ratings followed by a ranking. */
 function yieldsOrders(t: TemplateConfig): boolean {
@@ -18,6 +21,7 @@ function yieldsOrders(t: TemplateConfig): boolean {
 
 export function exportFormatsFor(t: TemplateConfig): ExportFormat[] {
   return [
+    ...(t.kind === "steps" ? (["trl-stepwise", "steps"] as const) : []),
     ...(t.kind === "rating" ? (["ratings"] as const) : []),
     ...(yieldsPairs(t) ? PAIR_FORMATS : []),
     ...(yieldsOrders(t) ? (["rankings"] as const) : []),
@@ -26,7 +30,7 @@ export function exportFormatsFor(t: TemplateConfig): ExportFormat[] {
 }
 
 export function defaultExportFormat(t: TemplateConfig): ExportFormat {
-  return t.kind === "rating" ? "ratings" : "trl";
+  return t.kind === "rating" ? "ratings" : t.kind === "steps" ? "trl-stepwise" : "trl";
 }
 
 export type ExportOptionKey = Exclude<keyof ExportOptions, "format">;
@@ -36,6 +40,7 @@ export function relevantExportOptions(t: TemplateConfig, format: ExportFormat): 
   const keys: ExportOptionKey[] = ["file", "min_judgements", "exclude_gold", "exclude_probes", "min_gold_accuracy", "guideline_version", "test_fraction", "seed", "split"];
   const pairs = PAIR_FORMATS.includes(format);
   if (pairs || format === "rankings") keys.push("aggregation", "min_agreement");
+  if (format === "trl-stepwise") keys.push("aggregation");
   const tiesPossible =
     (t.kind === "pairwise" && t.allow_tie) || (t.kind === "ranking" && t.allow_ties) || (t.kind === "rating" && t.then === "ranking");
   if (pairs && tiesPossible) keys.push("ties");
@@ -58,8 +63,18 @@ export function exportKindIssues(t: TemplateConfig, options: ExportOptions): Exp
         ? "the ratings export needs a campaign with the rating template"
         : options.format === "rankings"
           ? "the rankings export needs full orders (a ranking template, or ratings followed by a ranking)"
-          : "a rating campaign without a following preference yields no pairs";
+          : options.format === "trl-stepwise" || options.format === "steps"
+            ? "step exports need a campaign with the steps template"
+            : t.kind === "steps"
+              ? "a step-label campaign yields labels per step, not pairs"
+              : "a rating campaign without a following preference yields no pairs";
     issues.push({ path: "format", message: `${options.format} does not fit this ${t.kind} campaign: ${why}` });
+  }
+  if (options.format === "trl-stepwise" && !STEPWISE_AGGREGATIONS.some((a) => a === options.aggregation)) {
+    issues.push({
+      path: "aggregation",
+      message: `trl-stepwise aggregates steps by ${STEPWISE_AGGREGATIONS.join(" or ")}, not ${options.aggregation}`,
+    });
   }
   return issues;
 }

@@ -10,6 +10,8 @@ export const EXPORT_FORMATS = [
   "judgements",
   "rankings",
   "ratings",
+  "trl-stepwise",
+  "steps",
 ] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 

@@ -1,11 +1,13 @@
 import type { Db } from "@/db/client";
-import { JUDGEMENT_COLUMNS, toJudgementRow } from "@/server/formats/judgement-row";
+import { responseSteps } from "@/server/domain/steps";
+import { JUDGEMENT_COLUMNS, annotatorPseudonym, toJudgementRow } from "@/server/formats/judgement-row";
 import type { ParquetOptions } from "@/server/formats/parquet-writer";
 import type { RankedItem } from "@/server/formats/ranking-pairs";
 import { RANKINGS_COLUMNS, toRankingsRow } from "@/server/formats/rankings-row";
 import { ratingsColumns, toRatingsRows } from "@/server/formats/ratings-row";
 import { splitForPrompt, type SplitName } from "@/server/formats/split";
-import type { RatingPayload } from "@/server/services/judgements/judgement-payload";
+import { STEPS_COLUMNS, TRL_STEPWISE_COLUMNS, toStepsRows, toTrlStepwiseRows } from "@/server/formats/stepwise";
+import type { RatingPayload, StepsPayload } from "@/server/services/judgements/judgement-payload";
 import {
   consensusLabels,
   orderFromLabels,
@@ -48,7 +50,11 @@ export function exportRowSource(db: Db, ctx: ExportContext): RowSource {
       ? JUDGEMENT_COLUMNS
       : format === "rankings"
         ? RANKINGS_COLUMNS
-        : ratingsColumns(attributes);
+        : format === "trl-stepwise"
+          ? TRL_STEPWISE_COLUMNS
+          : format === "steps"
+            ? STEPS_COLUMNS
+            : ratingsColumns(attributes);
 
   function itemRows(bundle: ItemBundle): ExportRow[] {
     if (bundle.judgements.length === 0 || bundle.judgements.length < options.min_judgements)
@@ -64,6 +70,7 @@ export function exportRowSource(db: Db, ctx: ExportContext): RowSource {
         });
       });
     }
+    if (format === "trl-stepwise" || format === "steps") return stepRows(bundle);
     if (isPairFormat(format) && options.aggregation === "none" && options.min_agreement === 0) {
       const direct = directPairOutcomes(bundle, options.margin);
       if (direct) return outcomeRows(direct);
@@ -93,6 +100,19 @@ export function exportRowSource(db: Db, ctx: ExportContext): RowSource {
       return labels.size ? [toRankingsRow(ranked, orderFromLabels(bundle, pairs, labels))] : [];
     }
     return outcomeRows(outcomesFromLabels(bundle, pairs, labels));
+  }
+
+  function stepRows(bundle: ItemBundle): ExportRow[] {
+    if (template.kind !== "steps") return [];
+    const split = template.split;
+    const responses = bundle.responses.map((r) => ({ ...r, steps: responseSteps(r, split) }));
+    const judgements = bundle.judgements.map((j) => ({
+      id: j.id,
+      annotator: annotatorPseudonym(j.annotatorId, ctx.salt),
+      labels: (j.payload as StepsPayload).steps ?? {},
+    }));
+    if (format === "steps") return toStepsRows(bundle.item, responses, judgements);
+    return toTrlStepwiseRows(bundle.item, responses, judgements, options.aggregation === "majority" ? "majority" : "none");
   }
 
   function outcomeRows(outcomes: PairOutcome[]): ExportRow[] {

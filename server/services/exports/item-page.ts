@@ -6,7 +6,8 @@ export type ExportItem = Pick<
   Item,
   "id" | "seq" | "externalId" | "prompt" | "promptFormat" | "kind" | "goldAnswer" | "source"
 >;
-export type ExportResponse = Pick<Response, "id" | "itemId" | "externalId" | "model" | "content">;
+export type ExportResponse = Pick<Response, "id" | "itemId" | "externalId" | "model" | "content"> &
+  Partial<Pick<Response, "steps">>;
 
 type DetailColumns =
   "displayOrder" | "templateVersion" | "shownAt" | "submittedAt" | "activeMs" | "revisionOf";
@@ -73,7 +74,7 @@ export async function loadItemPage(
         'goldAnswer', i.gold_answer, 'source', i.source),
       'responses', coalesce((
         select json_agg(json_build_object('id', r.id, 'itemId', r.item_id,
-          'externalId', r.external_id, 'model', r.model, 'content', r.content) order by r.position)
+          'externalId', r.external_id, 'model', r.model, 'content', r.content, 'steps', r.steps) order by r.position)
         from responses r where r.item_id = i.id), '[]'::json),
       'judgements', coalesce((${judgementsOf(params)}), '[]'::json)
     ) as bundle

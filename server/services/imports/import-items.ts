@@ -124,22 +124,39 @@ async function writeBatch(
   result.imported += inserted.rows.length;
   result.duplicates += batch.length - inserted.rows.length;
   const idByExternal = new Map(inserted.rows.map((row) => [row.external_id, row.id]));
-  const rows: { itemId: string; externalId: string; position: number; model: string | null; contentKind: string; content: string }[] = [];
+  const rows: {
+    itemId: string;
+    externalId: string;
+    position: number;
+    model: string | null;
+    contentKind: string;
+    content: string;
+    steps: string | null;
+  }[] = [];
   for (const item of batch) {
     const itemId = idByExternal.get(item.externalId);
     if (!itemId) continue;
     item.responses.forEach((r, position) =>
-      rows.push({ itemId, externalId: r.externalId, position, model: r.model, contentKind: r.contentKind, content: r.content }),
+      rows.push({
+        itemId,
+        externalId: r.externalId,
+        position,
+        model: r.model,
+        contentKind: r.contentKind,
+        content: r.content,
+        steps: r.steps === undefined || r.steps === null ? null : JSON.stringify(r.steps),
+      }),
     );
   }
   if (rows.length === 0) return;
   await tx.execute(sql`
-    insert into responses (item_id, external_id, position, model, content_kind, content)
-    select * from unnest(
+    insert into responses (item_id, external_id, position, model, content_kind, content, steps)
+    select item_id, external_id, position, model, content_kind, content, steps::jsonb from unnest(
       ${textArray(rows.map((r) => r.itemId))}::uuid[], ${textArray(rows.map((r) => r.externalId))}::text[],
       ${textArray(rows.map((r) => String(r.position)))}::int[], ${textArray(rows.map((r) => r.model))}::text[],
-      ${textArray(rows.map((r) => r.contentKind))}::text[], ${textArray(rows.map((r) => r.content))}::text[]
-    )
+      ${textArray(rows.map((r) => r.contentKind))}::text[], ${textArray(rows.map((r) => r.content))}::text[],
+      ${textArray(rows.map((r) => r.steps))}::text[]
+    ) as t(item_id, external_id, position, model, content_kind, content, steps)
   `);
 }
 

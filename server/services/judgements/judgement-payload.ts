@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { STRENGTHS } from "@/server/domain/judgement-payload";
+import { followsFirstError, STEP_LABELS } from "@/server/domain/steps";
 import { rationaleMaxLength, type TemplateConfig } from "@/server/domain/template-config";
 
 export { STRENGTHS } from "@/server/domain/judgement-payload";
@@ -8,14 +9,20 @@ export type {
   PairwisePayload,
   RankingPayload,
   RatingPayload,
+  StepsPayload,
   Strength,
 } from "@/server/domain/judgement-payload";
 
 /**
  * Builds the zod schema a payload must satisfy for one item: the template decides which keys
- * exist, the item's responses decide which ids are valid. Unknown keys are rejected.
+ * exist, the item's responses decide which ids are valid (and, for step labels, how many steps
+ * each has). Unknown keys are rejected.
  */
-export function payloadSchemaFor(template: TemplateConfig, responseIds: readonly string[]) {
+export function payloadSchemaFor(
+  template: TemplateConfig,
+  responseIds: readonly string[],
+  stepCounts: ReadonlyMap<string, number> = new Map(),
+) {
   const responseId = z
     .string()
     .refine((id) => responseIds.includes(id), { message: "Not a response of this item" });
@@ -62,6 +69,30 @@ export function payloadSchemaFor(template: TemplateConfig, responseIds: readonly
           });
         }
       });
+  }
+
+  if (template.kind === "steps") {
+    const label = z.union(STEP_LABELS.map((l) => z.literal(l)) as [z.ZodLiteral<1>, z.ZodLiteral<0>, z.ZodLiteral<-1>], {
+      error: "A step label is 1, 0 or -1",
+    });
+    return z.strictObject({
+      steps: z.record(responseId, z.array(label)).superRefine((steps, ctx) => {
+        if (Object.keys(steps).length !== responseIds.length) {
+          ctx.addIssue({ code: "custom", message: "Label the steps of every response" });
+        }
+        for (const [id, labels] of Object.entries(steps)) {
+          const count = stepCounts.get(id);
+          if (count !== undefined && labels.length !== count) {
+            ctx.addIssue({ code: "custom", path: [id], message: `Label each of the ${count} steps` });
+          }
+          if (template.mode === "first_error" && !followsFirstError(labels)) {
+            ctx.addIssue({ code: "custom", path: [id], message: "Every step after the first wrong one is wrong too" });
+          }
+        }
+      }),
+      rationale,
+      flags,
+    });
   }
 
   const rankingSchema = z

@@ -18,7 +18,8 @@ export interface RecentJudgement {
   task: {
     assignmentId: string;
     item: { id: string; prompt: Message[] };
-    responses: { id: string; contentKind: ContentKind; content: string }[];
+    /** `steps`: a response's explicit steps, when it was imported with them. */
+    responses: { id: string; contentKind: ContentKind; content: string; steps?: string[] }[];
     template: TemplateConfig;
   };
 }
@@ -58,7 +59,7 @@ export async function listRecentJudgements(
       ),
     );
   const rows = await db
-    .select({ id: responses.id, contentKind: responses.contentKind, content: responses.content })
+    .select({ id: responses.id, contentKind: responses.contentKind, content: responses.content, steps: responses.steps })
     .from(responses)
     .where(inArray(responses.itemId, done.map((d) => d.assignment.itemId)))
     .orderBy(asc(responses.position));
@@ -80,7 +81,10 @@ export async function listRecentJudgements(
           item: { id: taskHandle(assignment.id, assignment.itemId), prompt },
           responses: assignment.displayOrder.flatMap((id) => {
             const r = byId.get(id);
-            return r ? [{ ...r, id: taskHandle(assignment.id, r.id) }] : [];
+            if (!r) return [];
+            const { steps, ...rest } = r;
+            const shown = { ...rest, id: taskHandle(assignment.id, r.id) };
+            return [steps ? { ...shown, steps } : shown];
           }),
           template: campaign.template,
         },

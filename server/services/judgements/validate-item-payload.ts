@@ -1,6 +1,7 @@
 import { asc, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { responses } from "@/db/schema";
+import { responseSteps } from "@/server/domain/steps";
 import { AppError } from "@/server/errors";
 import { payloadFromHandles } from "@/server/services/assignment/task-handles";
 import type { TemplateConfig } from "@/server/services/campaigns/template-config";
@@ -22,18 +23,21 @@ export async function validateItemPayload(
     payload: Record<string, unknown>;
   },
 ): Promise<JudgementPayload> {
-  const responseIds = (
-    await db
-      .select({ id: responses.id })
-      .from(responses)
-      .where(eq(responses.itemId, params.itemId))
-      .orderBy(asc(responses.position))
-  ).map((r) => r.id);
+  const rows = await db
+    .select({ id: responses.id, content: responses.content, steps: responses.steps })
+    .from(responses)
+    .where(eq(responses.itemId, params.itemId))
+    .orderBy(asc(responses.position));
+  const responseIds = rows.map((r) => r.id);
+  const template = params.template;
+  const stepCounts = new Map(
+    template.kind === "steps" ? rows.map((r) => [r.id, responseSteps(r, template.split).length]) : [],
+  );
   const payload =
     params.assignmentId === undefined
       ? params.payload
       : payloadFromHandles(params.payload, { assignmentId: params.assignmentId, responseIds });
-  const parsed = payloadSchemaFor(params.template, responseIds).safeParse(payload);
+  const parsed = payloadSchemaFor(template, responseIds, stepCounts).safeParse(payload);
   if (!parsed.success) {
     throw new AppError("BAD_REQUEST", "The answer is not valid for this task", {
       issues: parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })),

@@ -4,6 +4,7 @@ import type {
   PairwisePayload,
   RankingPayload,
   RatingPayload,
+  StepsPayload,
 } from "@/server/domain/judgement-payload";
 import { STRENGTHS } from "@/server/domain/judgement-payload";
 import type { QualityItem, QualityJudgement } from "./load-quality-data";
@@ -17,7 +18,7 @@ export interface AgreementUnit {
 }
 
 export interface AgreementQuestion {
-  /** "choice" | "strength" | "criteria.<name>" | "ranking" | "ratings.<attribute>" */
+  /** "choice" | "strength" | "criteria.<name>" | "ranking" | "ratings.<attribute>" | "steps" */
   question: string;
   level: QuestionLevel;
   /** Whether an item's disagreement on this question puts it on the disputed list. */
@@ -40,7 +41,7 @@ function positional(item: QualityItem, id: string | undefined): string | undefin
  * The questions a template asks and each one's units, read from the counted judgements.
  * Choice and criteria are nominal; strength is ordinal on a signed scale (first response much
  * better … tie … second much better); a ranking is ordinal per response (its rank); a rating
- * attribute is interval per response.
+ * attribute is interval per response; a step label (+1 / 0 / −1) is nominal per step.
  */
 export function agreementQuestions(
   template: TemplateConfig,
@@ -99,9 +100,15 @@ export function agreementQuestions(
         }
       }
     }
+    if (template.kind === "steps") {
+      for (const [responseId, labels] of Object.entries((j.payload as StepsPayload).steps ?? {})) {
+        labels.forEach((label, step) => add("steps", `${item.id}:${responseId}:${step}`, item.id, label));
+      }
+    }
   }
 
   const order: { question: string; level: QuestionLevel; primary: boolean }[] = [];
+  if (template.kind === "steps") order.push({ question: "steps", level: "nominal", primary: true });
   if (asksChoice) order.push({ question: "choice", level: "nominal", primary: true });
   if (template.kind === "pairwise" && template.strength)
     order.push({ question: "strength", level: "ordinal", primary: false });

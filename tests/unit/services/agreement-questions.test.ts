@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { templateConfigSchema } from "@/server/domain/template-config";
+import { krippendorffAlphaFromUnits } from "@/server/stats";
 import { agreementQuestions } from "@/server/services/quality/agreement-questions";
 import type { QualityItem, QualityJudgement } from "@/server/services/quality/load-quality-data";
 
@@ -77,5 +78,20 @@ describe("agreementQuestions", () => {
       ["ratings.help", "interval", 3],
       ["ratings.safe", "interval", 3],
     ]);
+  });
+
+  it("gives step labels one nominal unit per step, so α counts agreement step by step", () => {
+    const template = templateConfigSchema.parse({ kind: "steps" });
+    const items = new Map([["i", item("i", ["a"])]]);
+    const [steps, ...rest] = agreementQuestions(template, items, [
+      vote("i", "u", { steps: { a: [1, 1, -1, -1] } }),
+      vote("i", "v", { steps: { a: [1, 1, -1, 1] } }),
+    ]);
+    expect(rest).toEqual([]);
+    expect(steps).toMatchObject({ question: "steps", level: "nominal", primary: true });
+    expect(steps?.units.map((u) => u.values)).toEqual([[1, 1], [1, 1], [-1, -1], [-1, 1]]);
+    // By hand: n = 8 (five +1, three −1); observed 2 disagreeing pairs of values against
+    // 2·5·3/7 expected: α = 1 − 2 / (30/7) = 8/15.
+    expect(krippendorffAlphaFromUnits(steps?.units.map((u) => u.values) ?? [])).toBeCloseTo(8 / 15, 10);
   });
 });

@@ -16,6 +16,7 @@ const KINDS: { kind: TemplateKind; label: string }[] = [
   { kind: "pairwise", label: "Pairwise: which of two responses is better" },
   { kind: "ranking", label: "Ranking: order 3–9 responses" },
   { kind: "rating", label: "Rating: score responses on attributes" },
+  { kind: "steps", label: "Step labels: mark each reasoning step +1 / 0 / −1" },
 ];
 
 export function NewCampaignForm() {

@@ -99,7 +99,7 @@ export function AnnotateScreen({ campaignId }: { campaignId: string }) {
 
   const shown = editing?.task ?? result?.task;
   const keys = [
-    ...(shown ? withKind(shown.template, (kind, t) => kind.keys(t, shown.responses.map((r) => r.id))) : []),
+    ...(shown ? withKind(shown.template, (kind, t) => kind.keys(t, shown.responses.map((r) => r.id)), shown.responses) : []),
     ...SCREEN_KEYS,
   ];
   const reason = result && !result.task ? REASONS[result.reason] : undefined;
@@ -137,7 +137,7 @@ export function AnnotateScreen({ campaignId }: { campaignId: string }) {
                 setNotice("Your earlier answer was changed.");
               }}
             />
-          ))}
+          ), editing.task.responses)}
         </div>
       )}
       {/* Hidden, not unmounted, while editing: the current task keeps its answer and its lease. */}
@@ -210,6 +210,7 @@ export function AnnotateScreen({ campaignId }: { campaignId: string }) {
                 }}
               />
             ) : null,
+            result.task.responses,
           )
         )}
       </div>

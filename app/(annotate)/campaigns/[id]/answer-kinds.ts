@@ -29,6 +29,18 @@ import {
   type RatingAnswer,
 } from "./rating-answer";
 import { RatingView } from "./rating-view";
+import {
+  stepsAfterKey,
+  stepsFromDraft,
+  stepsKeys,
+  stepsProblem,
+  stepsToDraft,
+  stepsToPayload,
+  type StepsAnswer,
+  type StepsTask,
+} from "./steps-answer";
+import { StepsView } from "./steps-view";
+import { responseSteps } from "@/server/domain/steps";
 
 export const PAIRWISE: AnswerKind<PairwiseTemplate, PairwiseAnswer> = {
   fromDraft: answerFromDraft,
@@ -60,10 +72,25 @@ export const RATING: AnswerKind<RatingTemplate, RatingAnswer> = {
   View: RatingView,
 };
 
-/** Calls `apply` with the answer kind of the template, keeping both typed together. */
+export const STEPS: AnswerKind<StepsTask, StepsAnswer> = {
+  fromDraft: stepsFromDraft,
+  problem: stepsProblem,
+  toPayload: stepsToPayload,
+  toDraft: stepsToDraft,
+  keys: stepsKeys,
+  afterKey: stepsAfterKey,
+  View: StepsView,
+};
+
+/**
+ * Calls `apply` with the answer kind of the template, keeping both typed together. A steps
+ * template also carries the task's responses cut into steps (the server's cut, or the same rule
+ * applied here to responses that come without one).
+ */
 export function withKind<R>(
   template: TemplateConfig,
   apply: <T, A>(kind: AnswerKind<T, A>, template: T) => R,
+  responses: readonly { id: string; content: string; steps?: string[] }[] = [],
 ): R {
   switch (template.kind) {
     case "pairwise":
@@ -72,5 +99,10 @@ export function withKind<R>(
       return apply(RANKING, template);
     case "rating":
       return apply(RATING, template);
+    case "steps":
+      return apply(STEPS, {
+        ...template,
+        responseSteps: Object.fromEntries(responses.map((r) => [r.id, responseSteps(r, template.split)])),
+      });
   }
 }

@@ -62,6 +62,8 @@ const FORMATS: Record<ExportFormat, string> = {
   judgements: "Raw judgements",
   rankings: "Rankings (Nectar-like)",
   ratings: "Ratings (HelpSteer2-like)",
+  "trl-stepwise": "TRL stepwise supervision (PRM)",
+  steps: "Step labels, every annotator (PRM800K-like)",
 };
 const FILES: Record<ExportFile, string> = {
   jsonl: "JSONL",

@@ -5,12 +5,13 @@ import {
   rationaleMaxLength,
   type TemplateConfig,
 } from "@/server/services/campaigns/template-config";
-import { Check, ListField, RankingFields, RatingFields } from "./template-kind-fields";
+import { Check, ListField, RankingFields, RatingFields, StepsFields } from "./template-kind-fields";
 
 const KIND_NAMES: Record<TemplateConfig["kind"], string> = {
   pairwise: "Pairwise template",
   ranking: "Ranking template",
   rating: "Rating template",
+  steps: "Step-label template",
 };
 
 /** The template's options for its kind (DESIGN §5), then what every kind shares. */
@@ -50,6 +51,7 @@ export function TemplateEditor({
       )}
       {template.kind === "ranking" && <RankingFields template={template} onChange={onChange} />}
       {template.kind === "rating" && <RatingFields template={template} onChange={onChange} />}
+      {template.kind === "steps" && <StepsFields template={template} onChange={onChange} />}
       <Check
         label="Require a rationale"
         checked={template.rationale.required}

@@ -2,8 +2,11 @@
 
 import {
   LIKERT_SCALES,
+  STEP_MODES,
+  STEP_SPLITS,
   type RankingTemplate,
   type RatingTemplate,
+  type StepsTemplate,
 } from "@/server/services/campaigns/template-config";
 
 /** Comma-separated names, as a person types them, into the template's list. */
@@ -116,6 +119,57 @@ export function RatingFields({ template, onChange }: { template: RatingTemplate;
           <option value="none">nothing</option>
           <option value="pairwise">choose the best response</option>
           <option value="ranking">rank the responses</option>
+        </select>
+      </label>
+    </div>
+  );
+}
+
+const MODE_NAMES: Record<StepsTemplate["mode"], string> = {
+  per_step: "Label every step +1 / 0 / −1",
+  first_error: "Mark the first wrong step (the rest follow)",
+};
+const SPLIT_NAMES: Record<StepsTemplate["split"], string> = {
+  blank_lines: "at blank lines",
+  lines: "at every line break",
+};
+
+/** How steps are labelled, and how a response imported as one text is cut into steps. */
+export function StepsFields({ template, onChange }: { template: StepsTemplate; onChange: (t: StepsTemplate) => void }) {
+  return (
+    <div className="flex flex-wrap gap-4">
+      <label className="block">
+        Labelling
+        <select
+          className="input mt-1"
+          value={template.mode}
+          onChange={(e) => {
+            const mode = STEP_MODES.find((m) => m === e.currentTarget.value);
+            if (mode) onChange({ ...template, mode });
+          }}
+        >
+          {STEP_MODES.map((m) => (
+            <option key={m} value={m}>
+              {MODE_NAMES[m]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="block">
+        Split responses without explicit steps
+        <select
+          className="input mt-1"
+          value={template.split}
+          onChange={(e) => {
+            const split = STEP_SPLITS.find((m) => m === e.currentTarget.value);
+            if (split) onChange({ ...template, split });
+          }}
+        >
+          {STEP_SPLITS.map((m) => (
+            <option key={m} value={m}>
+              {SPLIT_NAMES[m]}
+            </option>
+          ))}
         </select>
       </label>
     </div>

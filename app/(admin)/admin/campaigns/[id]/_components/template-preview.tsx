@@ -12,11 +12,16 @@ const RESPONSES = [
   { id: "preview-3", content: "Rayleigh scattering: blue light scatters about 5.5× more than red." },
   { id: "preview-4", content: "It is not blue; it only looks blue." },
 ];
-const COUNT: Record<TemplateConfig["kind"], number> = { pairwise: 2, ranking: 4, rating: 2 };
+const COUNT: Record<TemplateConfig["kind"], number> = { pairwise: 2, ranking: 4, rating: 2, steps: 1 };
+/** A step-label preview needs a response of several steps (split at blank lines). */
+const STEPS_RESPONSE = {
+  id: "preview-steps",
+  content: "Sunlight holds every colour.\n\nAir molecules scatter short wavelengths most.\n\nSo red light fills the sky.",
+};
 
 /** The annotator's screen for the template being edited, clickable but never submitted. */
 export function TemplatePreview({ template }: { template: TemplateConfig }) {
-  const responses = RESPONSES.slice(0, COUNT[template.kind]);
+  const responses = template.kind === "steps" ? [STEPS_RESPONSE] : RESPONSES.slice(0, COUNT[template.kind]);
   return (
     <section aria-label="Annotator screen preview" className="rounded-lg border border-dashed border-slate-300 p-3">
       <p className="mb-2 text-xs font-semibold uppercase tracking-wide text-slate-500">
@@ -24,7 +29,7 @@ export function TemplatePreview({ template }: { template: TemplateConfig }) {
       </p>
       {withKind(template, (kind, t) => (
         <Preview key={template.kind} kind={kind} template={t} responses={responses} />
-      ))}
+      ), responses)}
     </section>
   );
 }
