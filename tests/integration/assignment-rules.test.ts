@@ -7,6 +7,7 @@ import { callerFor } from "../fixtures/factories";
 import { createTestDatabase, type TestDatabase } from "../fixtures/test-database";
 import { goldLines, itemRow, setupCampaign, submission } from "./assignment-setup";
 import { realIds, realItemId } from "../fixtures/task-ids";
+import { taskHandle } from "@/server/services/assignment/task-handles";
 
 let database: TestDatabase;
 beforeAll(async () => {
@@ -146,11 +147,11 @@ describe("what the annotator is shown", () => {
     const firstShownFirst: boolean[] = [];
     for (let i = 0; i < 30; i++) {
       const task = await claim(caller, campaign.id);
-      const shown = task.responses.map((r) => r.id);
-      const stored = await db.select().from(responses).where(eq(responses.itemId, task.item.id)).orderBy(responses.position);
+      // The screen shows handles; the lease stores the real ids in the order shown.
+      const { itemId, responseIds: shown } = await realIds(db, task);
+      const stored = await db.select().from(responses).where(eq(responses.itemId, itemId)).orderBy(responses.position);
       expect([...shown].sort()).toEqual(stored.map((r) => r.id).sort());
-      const [lease] = await db.select().from(assignments).where(eq(assignments.id, task.assignmentId));
-      expect(lease?.displayOrder).toEqual(shown);
+      expect(task.responses.map((r) => r.id)).toEqual(shown.map((id) => taskHandle(task.assignmentId, id)));
       firstShownFirst.push(shown[0] === stored[0]?.id);
       await caller.task.submit(submission(task));
     }

@@ -9,6 +9,7 @@ import { addAnnotator, callerFor, createCampaign, createUser, importNative } fro
 import { startFakeOpenAiServer, type FakeOpenAiServer, type RecordedRequest } from "../fixtures/fake-openai-server";
 import { callRoute, restOn, tokenFor } from "../fixtures/rest-client";
 import { createTestDatabase, type TestDatabase } from "../fixtures/test-database";
+import { realItemId } from "../fixtures/task-ids";
 
 const API_KEY = "sk-judge-45c48cce2e2d7fbdea1afc51c7c6ad26";
 
@@ -104,9 +105,11 @@ describe("LLM judge jobs", () => {
       for (let n = 0; n < 4; n++) {
         const { task } = await caller.task.claimNext({ campaignId: campaign.id });
         if (!task) throw new Error("expected a task");
-        const external = itemRows.find((it) => it.id === task.item.id)?.externalId ?? "";
+        // Tasks show per-assignment handles; the answer may name the real ids as well.
+        const itemId = await realItemId(db, task);
+        const external = itemRows.find((it) => it.id === itemId)?.externalId ?? "";
         const wanted = picks[i]?.[external] === "a" ? 0 : 1;
-        const ids = await db.query.responses.findMany({ where: (r, { eq: is }) => is(r.itemId, task.item.id), orderBy: (r, { asc }) => asc(r.position) });
+        const ids = await db.query.responses.findMany({ where: (r, { eq: is }) => is(r.itemId, itemId), orderBy: (r, { asc }) => asc(r.position) });
         await caller.task.submit({ assignmentId: task.assignmentId, idempotencyKey: crypto.randomUUID(), payload: { choice: ids[wanted]?.id ?? "" } });
       }
     }
