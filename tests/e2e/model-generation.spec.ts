@@ -63,7 +63,7 @@ test("admin adds two endpoints, tests one, imports prompts and generates their r
 
   await page.getByRole("link", { name: "Campaigns" }).click();
   await expect(page.getByRole("heading", { name: "Campaigns", exact: true })).toBeVisible();
-  await page.getByRole("region", { name: "New pairwise campaign" }).getByLabel("Name").fill("E2E generated campaign");
+  await page.getByLabel("Name", { exact: true }).fill("E2E generated campaign");
   await page.getByRole("button", { name: "Create campaign" }).click();
   await expect(page.getByRole("heading", { name: "E2E generated campaign" })).toBeVisible();
   await page.getByLabel("File (.jsonl, .gz)").setInputFiles({

@@ -30,7 +30,7 @@ async function judgeAll(
     const task = (await claimed.json()) as Task;
     const { externalId, idOf } = identify(task);
     const submitted = await request.post(`/api/v1/assignments/${task.assignment_id}/judgement`, {
-      data: { idempotency_key: crypto.randomUUID(), payload: { choice: idOf(prefer(externalId)) } },
+      data: { idempotency_key: crypto.randomUUID(), payload: { choice: idOf(prefer(externalId)), strength: "better" } },
     });
     expect(submitted.status()).toBe(201);
   }
@@ -59,7 +59,8 @@ test("the Quality tab shows real numbers, a leaderboard with intervals, and an a
   const listed = (await (await page.request.get("/api/v1/campaigns")).json()) as {
     campaigns: { id: string; name: string }[];
   };
-  const demo = listed.campaigns.find((c) => c.name.startsWith("Demo"));
+  // The pairwise demo (its template asks how much better, so every verdict says so).
+  const demo = listed.campaigns.find((c) => c.name === "Demo: which answer is better?");
   if (!demo) throw new Error("no demo campaign");
 
   // Two judges for the demo's overlap of 2: the admin (a member) and a new annotator, who
