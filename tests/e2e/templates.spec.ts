@@ -94,11 +94,7 @@ test("ranking by keyboard: 3 1 4 2 Enter, a tie, none acceptable; the draft surv
   expect(by(third)?.payload).toEqual({ not_rankable: true });
 });
 
-// Known regression found when the workbench branches were merged: after the pause/resume
-// reloads the drag tray no longer reaches the daily-cap screen on submit (and dnd-kit's
-// keyboard sensor stops answering Space). Fixed in the next session; the keyboard ranking
-// test above covers ranking end to end meanwhile.
-test.fixme("ranking of 4 by mouse drag; clear screens for a paused campaign and the daily cap", async ({ page, browser }) => {
+test("ranking of 4 by mouse drag, then by the keyboard sensor; clear screens for a paused campaign and the daily cap", async ({ page, browser }) => {
   const admin = await adminRequest(browser);
   const { campaignId, annotator } = await setupCampaign(admin, {
     template: RANKING,
@@ -128,6 +124,18 @@ test.fixme("ranking of 4 by mouse drag; clear screens for a paused campaign and 
   await page.mouse.move(from.x + from.width / 2, to.y + 2, { steps: 12 });
   await page.mouse.up();
   expect(await tray(task)).toEqual(["Response 4: 1st", "Response 1: 2nd", "Response 2: 3rd", "Response 3: 4th"]);
+  // dnd-kit's keyboard sensor on the same rows: Space picks up, an arrow moves, Space drops;
+  // each key waits for dnd-kit's own announcement of the step before the next one.
+  const live = page.locator("[id^=DndLiveRegion]");
+  await expect(live).toContainText(/dropped/);
+  await task.getByRole("button", { name: "Drag Response 3" }).focus();
+  await page.keyboard.press("Space");
+  // Picked up: over its own place first.
+  await expect(live).toContainText(/item (\S+) was moved over droppable area \1\./);
+  await page.keyboard.press("ArrowUp");
+  await expect(live).toContainText(/item (\S+) was moved over droppable area (?!\1\.)\S+/);
+  await page.keyboard.press("Space");
+  await expect.poll(() => tray(task)).toEqual(["Response 4: 1st", "Response 1: 2nd", "Response 3: 3rd", "Response 2: 4th"]);
   await task.getByRole("button", { name: "Submit" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Daily limit reached" })).toBeVisible();
   await expect(page.getByTestId("progress")).toHaveText("1 done today of 1 · 1 left in the campaign");
