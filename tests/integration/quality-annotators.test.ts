@@ -4,7 +4,7 @@ import { GET as annotatorsRoute } from "@/app/api/v1/campaigns/[id]/annotators/r
 import { GET as exportRoute } from "@/app/api/v1/campaigns/[id]/export/route";
 import { GET as leaderboardRoute } from "@/app/api/v1/campaigns/[id]/leaderboard/route";
 import { mulberry32, randomInt } from "@/server/stats";
-import { EXPORT_FORMATS } from "@/server/services/exports/export-options";
+import { exportFormatsFor } from "@/server/services/exports/export-kinds";
 import type { SessionUser } from "@/server/services/users/session-user";
 import {
   addAnnotator,
@@ -162,8 +162,8 @@ describe("planted annotators", () => {
   it("excluding an annotator takes their judgements out of every export, agreement and the leaderboard; including restores them", async () => {
     const { campaign, people } = planted;
     const caller = callerFor(database.db, admin);
-    // Every format a pairwise campaign can export (the ratings export needs a rating template).
-    const formats = EXPORT_FORMATS.filter((f) => f !== "ratings");
+    // Every format this campaign can export (prompt-only rows hold no judgement to take out).
+    const formats = exportFormatsFor(campaign.template).filter((f) => f !== "prompts");
     const read = async () => {
       const exports: Record<string, string> = {};
       for (const format of formats) exports[format] = await exportText(campaign.id, format);

@@ -16,12 +16,19 @@ function yieldsOrders(t: TemplateConfig): boolean {
   return t.kind === "ranking" || (t.kind === "rating" && t.then === "ranking");
 }
 
+/** HelpSteer3's −3..3 scale needs a side and a magnitude: a pairwise choice with its strength. */
+function yieldsGradedPreferences(t: TemplateConfig): boolean {
+  return t.kind === "pairwise" && t.strength;
+}
+
 export function exportFormatsFor(t: TemplateConfig): ExportFormat[] {
   return [
-    ...(t.kind === "rating" ? (["ratings"] as const) : []),
+    ...(t.kind === "rating" ? (["ratings", "ultrafeedback"] as const) : []),
     ...(yieldsPairs(t) ? PAIR_FORMATS : []),
+    ...(yieldsGradedPreferences(t) ? (["helpsteer3"] as const) : []),
     ...(yieldsOrders(t) ? (["rankings"] as const) : []),
     "judgements",
+    "prompts",
   ];
 }
 
@@ -44,6 +51,14 @@ export function relevantExportOptions(t: TemplateConfig, format: ExportFormat): 
   return new Set(keys);
 }
 
+/** Why a format that needs a particular template does not fit another one. */
+const MISFIT_REASONS: Partial<Record<ExportFormat, string>> = {
+  ratings: "the ratings export needs a campaign with the rating template",
+  ultrafeedback: "the ultrafeedback export scores responses by their ratings, so it needs the rating template",
+  rankings: "the rankings export needs full orders (a ranking template, or ratings followed by a ranking)",
+  helpsteer3: "the helpsteer3 export grades a choice by its strength, so it needs a pairwise template with strength",
+};
+
 export interface ExportIssue {
   path: string;
   message: string;
@@ -53,12 +68,7 @@ export interface ExportIssue {
 export function exportKindIssues(t: TemplateConfig, options: ExportOptions): ExportIssue[] {
   const issues: ExportIssue[] = [];
   if (!exportFormatsFor(t).includes(options.format)) {
-    const why =
-      options.format === "ratings"
-        ? "the ratings export needs a campaign with the rating template"
-        : options.format === "rankings"
-          ? "the rankings export needs full orders (a ranking template, or ratings followed by a ranking)"
-          : "a rating campaign without a following preference yields no pairs";
+    const why = MISFIT_REASONS[options.format] ?? "a rating campaign without a following preference yields no pairs";
     issues.push({ path: "format", message: `${options.format} does not fit this ${t.kind} campaign: ${why}` });
   }
   return issues;
@@ -66,5 +76,5 @@ export function exportKindIssues(t: TemplateConfig, options: ExportOptions): Exp
 
 /** The formats that write responses as assistant text, so they refuse image and audio ones. */
 export function isTextOnlyFormat(format: ExportFormat): boolean {
-  return PAIR_FORMATS.includes(format);
+  return PAIR_FORMATS.includes(format) || format === "helpsteer3" || format === "ultrafeedback";
 }

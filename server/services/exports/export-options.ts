@@ -10,6 +10,9 @@ export const EXPORT_FORMATS = [
   "judgements",
   "rankings",
   "ratings",
+  "helpsteer3",
+  "ultrafeedback",
+  "prompts",
 ] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 

@@ -12,6 +12,7 @@ import {
   outcomesFromLabels,
   outcomesPerJudgement,
 } from "./consensus";
+import { datasetColumns, datasetRows, isDatasetFormat } from "./dataset-rows";
 import { exportBundlePages, type ExportContext } from "./export-bundles";
 import type { ItemBundle } from "./item-bundles";
 import { directPairOutcomes } from "./direct-pairs";
@@ -48,11 +49,16 @@ export function exportRowSource(db: Db, ctx: ExportContext): RowSource {
       ? JUDGEMENT_COLUMNS
       : format === "rankings"
         ? RANKINGS_COLUMNS
-        : ratingsColumns(attributes);
+        : isDatasetFormat(format)
+          ? datasetColumns(format)
+          : ratingsColumns(attributes);
 
   function itemRows(bundle: ItemBundle): ExportRow[] {
-    if (bundle.judgements.length === 0 || bundle.judgements.length < options.min_judgements)
-      return [];
+    // A prompt needs no judgement to be worth training on; every other row is made of them.
+    if (bundle.judgements.length < options.min_judgements) return [];
+    if (format === "prompts") return datasetRows(format, template, bundle);
+    if (bundle.judgements.length === 0) return [];
+    if (isDatasetFormat(format)) return datasetRows(format, template, bundle);
     if (format === "judgements") {
       return bundle.judgements.map(({ detail, ...judgement }) => {
         if (!detail) throw new Error("the raw export walks with judgement details");

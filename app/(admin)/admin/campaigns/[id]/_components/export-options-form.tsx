@@ -62,6 +62,9 @@ const FORMATS: Record<ExportFormat, string> = {
   judgements: "Raw judgements",
   rankings: "Rankings (Nectar-like)",
   ratings: "Ratings (HelpSteer2-like)",
+  helpsteer3: "HelpSteer3 preference (−3..3, with reasoning)",
+  ultrafeedback: "UltraFeedback binarized (scores from ratings)",
+  prompts: "Prompts only (GRPO / RLOO)",
 };
 const FILES: Record<ExportFile, string> = {
   jsonl: "JSONL",
