@@ -3,9 +3,64 @@ import { z } from "zod";
 export const MESSAGE_ROLES = ["system", "user", "assistant", "tool"] as const;
 export type MessageRole = (typeof MESSAGE_ROLES)[number];
 
+/** Media is loaded by the annotator's browser: only web addresses (no javascript:, data:, file:). */
+export const webUrlSchema = z.url({ protocol: /^https?$/, error: "must be an http:// or https:// URL" });
+
+/** A vision prompt's content parts (the OpenAI chat shape, which TRL conversational rows share). */
+export const contentPartSchema = z.discriminatedUnion("type", [
+  z.strictObject({ type: z.literal("text"), text: z.string() }),
+  z.strictObject({
+    type: z.literal("image_url"),
+    image_url: z.strictObject(
+      { url: webUrlSchema, detail: z.enum(["auto", "low", "high"]).optional() },
+      { error: "an image part needs image_url: {url}" },
+    ),
+  }),
+]);
+export type ContentPart = z.infer<typeof contentPartSchema>;
+
+const PART_SHAPES = 'a content part is {type: "text", text} or {type: "image_url", image_url: {url}}';
+
+/**
+ * A string, or a list the given schema accepts. Zod's own union reports "Invalid input" when
+ * both sides fail, losing the one issue that matters (which part of which message is bad), so
+ * the list's issues are passed on as they are.
+ */
+export function stringOrList<T>(list: z.ZodType<T[]>, message: string) {
+  return z.custom<string | T[]>().superRefine((value, ctx) => {
+    if (typeof value === "string") return;
+    if (!Array.isArray(value)) {
+      ctx.addIssue({ code: "custom", message: value === undefined ? "This field is required" : message });
+      return;
+    }
+    const parsed = list.safeParse(value);
+    if (!parsed.success) for (const issue of parsed.error.issues) ctx.addIssue({ ...issue, code: "custom", path: issue.path.map(String) } as never);
+  });
+}
+
+/** Parts are checked one by one, so a bad one is named with a message a person can act on. */
+const partsSchema = z
+  .array(z.unknown())
+  .min(1, { error: "content needs at least one part" })
+  .superRefine((parts, ctx) => {
+    parts.forEach((part, index) => {
+      const parsed = contentPartSchema.safeParse(part);
+      if (parsed.success) return;
+      const image = typeof part === "object" && part !== null && (part as { type?: unknown }).type === "image_url";
+      const url: unknown = image ? (part as { image_url?: { url?: unknown } }).image_url?.url : undefined;
+      if (image && typeof url !== "string") {
+        ctx.addIssue({ code: "custom", path: [index, "image_url", "url"], message: "an image part needs a URL (image_url: {url})" });
+        return;
+      }
+      for (const issue of parsed.error.issues) {
+        ctx.addIssue({ code: "custom", path: [index, ...issue.path.map(String)], message: image ? issue.message : PART_SHAPES });
+      }
+    });
+  }) as unknown as z.ZodType<ContentPart[]>;
+
 export const messageSchema = z.strictObject({
   role: z.enum(MESSAGE_ROLES),
-  content: z.string(),
+  content: stringOrList(partsSchema, "content must be a string or a list of content parts"),
 });
 export type Message = z.infer<typeof messageSchema>;
 
@@ -21,4 +76,21 @@ export function promptToMessages(prompt: PromptInput): {
     return { messages: [{ role: "user", content: prompt }], format: "text" };
   }
   return { messages: prompt, format: "messages" };
+}
+
+/** A message's text for places that show or write text only: its text parts, in order. */
+export function messageText(content: Message["content"]): string {
+  if (typeof content === "string") return content;
+  return content.flatMap((part) => (part.type === "text" ? [part.text] : [])).join("\n\n");
+}
+
+/** The image URLs of a message, in order (none for a plain text message). */
+export function messageImages(content: Message["content"]): string[] {
+  if (typeof content === "string") return [];
+  return content.flatMap((part) => (part.type === "image_url" ? [part.image_url.url] : []));
+}
+
+/** Whether any message of a prompt carries an image. */
+export function hasImages(messages: readonly Message[]): boolean {
+  return messages.some((m) => messageImages(m.content).length > 0);
 }

@@ -1,8 +1,7 @@
 import { createHash } from "node:crypto";
 import { z } from "zod";
 import type { ImportedItem, ImportProblem, ParsedRecord } from "./import-types";
-import { requiredAs } from "./json-rows";
-import { messageSchema, promptToMessages } from "./messages";
+import { messageSchema, promptToMessages, stringOrList } from "./messages";
 import { readLines } from "./read-lines";
 
 /** Media is loaded by the annotator's browser: only web addresses (no javascript:, data:, file:). */
@@ -26,9 +25,9 @@ const responseSchema = z
 export const nativeItemSchema = z.strictObject({
   id: z.union([z.string().min(1).max(200), z.number().int()]).optional(),
   // Zod's own message for a failed union is "Invalid input", which tells a person nothing.
-  prompt: z.union(
-    [z.string(), z.array(messageSchema).min(1)],
-    requiredAs("prompt must be a string or a non-empty list of {role, content} messages"),
+  prompt: stringOrList(
+    z.array(messageSchema).min(1, { error: "prompt needs at least one message" }),
+    "prompt must be a string or a non-empty list of {role, content} messages",
   ),
   responses: z.array(responseSchema).min(1).max(9),
   metadata: z.record(z.string(), z.unknown()).optional(),

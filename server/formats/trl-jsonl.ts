@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { ImportedItem, ImportedResponse, ParsedRecord } from "./import-types";
-import { type Message, messageSchema } from "./messages";
+import { type Message, messageSchema, messageText } from "./messages";
 import {
   extraKeys,
   externalIdOf,
@@ -177,7 +177,7 @@ function splitConversations(chosen: Message[], rejected: Message[]): Split | Fai
 }
 
 function sameMessage(a: Message | undefined, b: Message | undefined): boolean {
-  return a !== undefined && b !== undefined && a.role === b.role && a.content === b.content;
+  return a !== undefined && b !== undefined && a.role === b.role && JSON.stringify(a.content) === JSON.stringify(b.content);
 }
 
 function conversationSplit(prompt: Message[], chosen: Message[], rejected: Message[]): Split {
@@ -193,8 +193,8 @@ function conversationSplit(prompt: Message[], chosen: Message[], rejected: Messa
 
 /** Annotators read one text per response; speakers are named when a response spans several roles. */
 function renderTurns(messages: Message[]): string {
-  if (messages.every((m) => m.role === "assistant")) return messages.map((m) => m.content).join("");
+  if (messages.every((m) => m.role === "assistant")) return messages.map((m) => messageText(m.content)).join("");
   return messages
-    .map((m) => `${m.role.charAt(0).toUpperCase()}${m.role.slice(1)}: ${m.content}`)
+    .map((m) => `${m.role.charAt(0).toUpperCase()}${m.role.slice(1)}: ${messageText(m.content)}`)
     .join("\n\n");
 }

@@ -26,7 +26,7 @@ export function isStandardPrompt(pair: PreferencePair): boolean {
  */
 export function toTrlExplicitRow(pair: PreferencePair): TrlExplicitRow {
   const first = pair.prompt[0];
-  if (isStandardPrompt(pair) && first) {
+  if (isStandardPrompt(pair) && first && typeof first.content === "string") {
     return {
       prompt: first.content,
       chosen: pair.chosen.content,

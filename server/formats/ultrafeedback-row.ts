@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import type { Message } from "./messages";
+import { messageText, type Message } from "./messages";
 import type { ParquetOptions } from "./parquet-writer";
 import type { ItemResponse, RankedItem } from "./ranking-pairs";
 
@@ -69,7 +69,7 @@ export function toUltraFeedbackRow(
   }
   if (!best || !worst || best.score === worst.score) return null;
   const lastUser = [...item.prompt].reverse().find((m) => m.role === "user");
-  const prompt = lastUser?.content ?? item.prompt.map((m) => m.content).join("\n\n");
+  const prompt = messageText(lastUser?.content ?? item.prompt.map((m) => messageText(m.content)).join("\n\n"));
   const chosen: Message[] = [...item.prompt, { role: "assistant", content: best.response.content }];
   return {
     prompt,

@@ -6,6 +6,7 @@ import {
   updateCampaignInput,
 } from "@/server/services/campaigns/campaign-inputs";
 import { templateConfigSchema } from "@/server/services/campaigns/template-config";
+import { contentPartSchema } from "@/server/formats/messages";
 
 /**
  * The REST v1 wire shapes (snake_case). Route handlers parse with the request schemas; the
@@ -111,7 +112,10 @@ export const memberOut = z.object({
   already_member: z.boolean(),
 });
 
-const messageOut = z.object({ role: z.string(), content: z.string() });
+const messageOut = z.object({
+  role: z.string(),
+  content: z.union([z.string(), z.array(contentPartSchema)]).describe("Text, or content parts (text and image_url) for a vision prompt"),
+});
 export const taskOut = z.object({
   assignment_id: uuid,
   expires_at: timestamp,
