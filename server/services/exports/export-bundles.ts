@@ -21,6 +21,8 @@ export interface ExportContext {
    * column across the whole file, not just per row.
    */
   conversational: boolean;
+  /** True when any item's prompt holds an image: then TRL rows are written in the vision shape. */
+  vision: boolean;
   /** Whether judgements must be checked for probe assignments (see hasProbeAssignments). */
   probesToExclude: boolean;
   /** Whether any judgement in the snapshot was revised (see hasRevisions). */

@@ -78,3 +78,13 @@ export function exportKindIssues(t: TemplateConfig, options: ExportOptions): Exp
 export function isTextOnlyFormat(format: ExportFormat): boolean {
   return PAIR_FORMATS.includes(format) || format === "helpsteer3" || format === "ultrafeedback";
 }
+
+/**
+ * Formats that can carry a vision prompt's images: TRL (vision rows), OpenAI DPO (image
+ * inputs) and those that write the prompt's messages as they are. The rest would flatten the
+ * prompt to text and lose its images, so they refuse such a campaign.
+ */
+const FLATTENING_FORMATS: readonly ExportFormat[] = ["trl-implicit", "trl-kto", "hh-rlhf", "ultrafeedback"];
+export function carriesImagePrompts(format: ExportFormat): boolean {
+  return !FLATTENING_FORMATS.includes(format);
+}

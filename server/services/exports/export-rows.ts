@@ -44,7 +44,7 @@ export function exportRowSource(db: Db, ctx: ExportContext): RowSource {
     template.kind === "ranking" || (template.kind === "rating" && template.then === "ranking");
   const attributes = template.kind === "rating" ? template.attributes.map((a) => a.name) : [];
   const columns = isPairFormat(format)
-    ? pairColumns(format, options, kWise)
+    ? pairColumns(format, options, kWise, ctx.vision)
     : format === "judgements"
       ? JUDGEMENT_COLUMNS
       : format === "rankings"
@@ -107,7 +107,7 @@ export function exportRowSource(db: Db, ctx: ExportContext): RowSource {
     const rows: ExportRow[] = [];
     for (const outcome of outcomes) {
       if (!keepsOutcome(outcome, options)) continue;
-      for (const row of pairRows(format, outcome, options)) rows.push(row);
+      for (const row of pairRows(format, outcome, options, ctx.vision)) rows.push(row);
     }
     return rows;
   }
