@@ -58,11 +58,62 @@ const partsSchema = z
     });
   }) as unknown as z.ZodType<ContentPart[]>;
 
-export const messageSchema = z.strictObject({
+/** An assistant's function call, in the OpenAI chat shape TRL's tool-calling rows share. */
+export const toolCallSchema = z.strictObject({
+  id: z.string().min(1).max(200),
+  type: z.literal("function"),
+  function: z.strictObject({ name: z.string().min(1).max(200), arguments: z.string() }),
+});
+export type ToolCall = z.infer<typeof toolCallSchema>;
+
+const singleMessageSchema = z.strictObject({
   role: z.enum(MESSAGE_ROLES),
   content: stringOrList(partsSchema, "content must be a string or a list of content parts"),
+  tool_calls: z.array(toolCallSchema).min(1).optional(),
+  tool_call_id: z.string().min(1).max(200).optional(),
+  name: z.string().min(1).max(200).optional(),
 });
-export type Message = z.infer<typeof messageSchema>;
+export type Message = z.infer<typeof singleMessageSchema>;
+export const messageSchema: z.ZodType<Message> = singleMessageSchema;
+
+/**
+ * A conversation's tool turns must fit together: only an assistant calls tools, and every tool
+ * message answers a call made earlier in the conversation (by its `tool_call_id`).
+ */
+export function toolCallIssues(messages: readonly Message[]): { index: number; field: string; message: string }[] {
+  const issues: { index: number; field: string; message: string }[] = [];
+  const calls = new Set<string>();
+  messages.forEach((m, index) => {
+    if (m.tool_calls && m.role !== "assistant")
+      issues.push({ index, field: "tool_calls", message: "only an assistant message may carry tool_calls" });
+    for (const call of m.tool_calls ?? []) calls.add(call.id);
+    if (m.role === "tool" && (m.tool_call_id === undefined || !calls.has(m.tool_call_id))) {
+      issues.push({
+        index,
+        field: "tool_call_id",
+        message:
+          m.tool_call_id === undefined
+            ? "a tool message needs the tool_call_id of the assistant call it answers"
+            : `this tool message answers no earlier tool call (no call has id "${m.tool_call_id}")`,
+      });
+    }
+    if (m.role !== "tool" && m.tool_call_id !== undefined)
+      issues.push({ index, field: "tool_call_id", message: "only a tool message answers a call" });
+  });
+  return issues;
+}
+
+/** A non-empty conversation whose tool turns fit together (see toolCallIssues). */
+export function conversationSchema(params: { required: string; empty: string }) {
+  return z
+    .array(messageSchema, { error: (i) => (i.input === undefined ? "This field is required" : params.required) })
+    .min(1, { error: params.empty })
+    .superRefine((messages, ctx) => {
+      for (const issue of toolCallIssues(messages)) {
+        ctx.addIssue({ code: "custom", path: [issue.index, issue.field], message: issue.message });
+      }
+    });
+}
 
 /** A prompt arrives as a plain string or as a conversation; both are stored as messages. */
 export const promptSchema = z.union([z.string(), z.array(messageSchema).min(1)]);

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { z } from "zod";
 import type { ImportedItem, ImportProblem, ParsedRecord } from "./import-types";
-import { messageSchema, promptToMessages, stringOrList } from "./messages";
+import { conversationSchema, promptToMessages, stringOrList } from "./messages";
 import { readLines } from "./read-lines";
 
 /** Media is loaded by the annotator's browser: only web addresses (no javascript:, data:, file:). */
@@ -26,11 +26,13 @@ export const nativeItemSchema = z.strictObject({
   id: z.union([z.string().min(1).max(200), z.number().int()]).optional(),
   // Zod's own message for a failed union is "Invalid input", which tells a person nothing.
   prompt: stringOrList(
-    z.array(messageSchema).min(1, { error: "prompt needs at least one message" }),
+    conversationSchema({ required: "prompt must be a list of messages", empty: "prompt needs at least one message" }),
     "prompt must be a string or a non-empty list of {role, content} messages",
   ),
   responses: z.array(responseSchema).min(1).max(9),
   metadata: z.record(z.string(), z.unknown()).optional(),
+  /** JSON schemas of the functions the prompt's tool calls use (exported as TRL's `tools`). */
+  tools: z.array(z.record(z.string(), z.unknown())).max(128).optional(),
   gold: z.unknown().optional(),
 });
 
@@ -75,6 +77,7 @@ export function parseNativeLine(text: string, line: number): ParsedRecord {
     promptFormat: format,
     responses,
     metadata: row.metadata ?? {},
+    ...(row.tools === undefined ? {} : { source: { tools: row.tools } }),
     ...(row.gold === undefined ? {} : { gold: row.gold }),
   };
   return { line, item };

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { ImportedItem, ImportedResponse, ParsedRecord } from "./import-types";
-import { type Message, messageSchema, messageText } from "./messages";
+import { conversationSchema, type Message, messageSchema, messageText } from "./messages";
 import {
   extraKeys,
   externalIdOf,
@@ -38,7 +38,7 @@ const conversation = z
   .min(1, { error: "Needs at least one message" });
 const conversationalRow = z.looseObject({
   id: externalIdSchema.optional(),
-  prompt: conversation.optional(),
+  prompt: conversationSchema({ required: SAME_FORMAT, empty: "Needs at least one message" }).optional(),
   chosen: conversation,
   rejected: conversation,
   margin,

@@ -7,7 +7,7 @@ export interface TaskViewProps<T, A> {
   assignmentId?: string;
   /** The article's accessible name; the edit of a previous answer is not "Task". */
   label?: string;
-  prompt: { role: string; content: Message["content"] }[];
+  prompt: Pick<Message, "role" | "content" | "tool_calls" | "tool_call_id" | "name">[];
   responses: { id: string; content: string; contentKind?: ContentKind }[];
   template: T;
   answer: A;

@@ -24,7 +24,45 @@ function Content({ content, label }: { content: Message["content"]; label: strin
   );
 }
 
-export function Conversation({ messages }: { messages: { role: string; content: Message["content"] }[] }) {
+/** A call or a result: closed by default, so the conversation reads as its words first. */
+function ToolBlock({ summary, body }: { summary: string; body: string }) {
+  return (
+    <details className="rounded-md border border-slate-200 bg-slate-50 text-sm dark:border-slate-700 dark:bg-slate-900">
+      <summary className="cursor-pointer px-2 py-1 font-medium">{summary}</summary>
+      <pre className="overflow-x-auto whitespace-pre-wrap break-words px-2 pb-2 font-mono text-xs">{body}</pre>
+    </details>
+  );
+}
+
+/** Arguments arrive as a JSON string; shown indented when they parse, as they are when not. */
+function pretty(json: string): string {
+  try {
+    return JSON.stringify(JSON.parse(json), null, 2);
+  } catch {
+    return json;
+  }
+}
+
+type ShownMessage = Pick<Message, "role" | "content" | "tool_calls" | "tool_call_id" | "name">;
+
+function MessageBody({ message, label }: { message: ShownMessage; label: string }) {
+  if (message.role === "tool") {
+    const text = typeof message.content === "string" ? message.content : JSON.stringify(message.content);
+    const of = message.name ?? message.tool_call_id;
+    return <ToolBlock summary={of ? `Tool result (${of})` : "Tool result"} body={pretty(text)} />;
+  }
+  const hasText = typeof message.content !== "string" || message.content.trim() !== "";
+  return (
+    <div className="space-y-2">
+      {hasText && <Content content={message.content} label={label} />}
+      {message.tool_calls?.map((call) => (
+        <ToolBlock key={call.id} summary={`Tool call: ${call.function.name}`} body={pretty(call.function.arguments)} />
+      ))}
+    </div>
+  );
+}
+
+export function Conversation({ messages }: { messages: ShownMessage[] }) {
   return (
     <section aria-label="Prompt" className="card space-y-3">
       {messages.map((m, i) => (
@@ -32,7 +70,7 @@ export function Conversation({ messages }: { messages: { role: string; content: 
           <p className="text-xs font-semibold uppercase tracking-wide text-slate-500">
             {ROLE_NAMES[m.role] ?? m.role}
           </p>
-          <Content content={m.content} label={`${ROLE_NAMES[m.role] ?? m.role} message ${i + 1}`} />
+          <MessageBody message={m} label={`${ROLE_NAMES[m.role] ?? m.role} message ${i + 1}`} />
         </div>
       ))}
     </section>
