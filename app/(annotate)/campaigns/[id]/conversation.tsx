@@ -27,7 +27,7 @@ function Content({ content, label }: { content: Message["content"]; label: strin
 /** A call or a result: closed by default, so the conversation reads as its words first. */
 function ToolBlock({ summary, body }: { summary: string; body: string }) {
   return (
-    <details className="rounded-md border border-slate-200 bg-slate-50 text-sm dark:border-slate-700 dark:bg-slate-900">
+    <details className="rounded-md border border-slate-200 bg-slate-50 text-sm">
       <summary className="cursor-pointer px-2 py-1 font-medium">{summary}</summary>
       <pre className="overflow-x-auto whitespace-pre-wrap break-words px-2 pb-2 font-mono text-xs">{body}</pre>
     </details>
