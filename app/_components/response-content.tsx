@@ -9,7 +9,7 @@ import { WordDiff } from "./content/word-diff";
 import { Markdown } from "./markdown";
 
 export interface ResponseContentProps {
-  response: { id: string; content: string; contentKind?: ContentKind };
+  response: { id: string; content: string; contentKind?: ContentKind; reasoning?: string | null };
   /** Shown to the annotator as the response's name (alt text, player label). */
   label?: string;
   /** With the word diff on: the other response of the pair, and which side this one is. */
@@ -20,7 +20,24 @@ export interface ResponseContentProps {
  * The body of one model response, whatever its kind. Every template's screen renders responses
  * through this one component, so rendering rules (media, collapse, highlighting) live in one place.
  */
-export function ResponseContent({ response, label = "Response", diff }: ResponseContentProps) {
+export function ResponseContent(props: ResponseContentProps) {
+  const reasoning = props.response.reasoning;
+  if (!reasoning) return <ResponseBody {...props} />;
+  // The reasoning is the model's working, not its answer: closed until asked for, and apart.
+  return (
+    <div className="space-y-2">
+      <details className="rounded-md border border-slate-200 bg-slate-50 text-sm">
+        <summary className="cursor-pointer px-2 py-1 font-medium">Reasoning</summary>
+        <div className="px-2 pb-2">
+          <Markdown text={reasoning} />
+        </div>
+      </details>
+      <ResponseBody {...props} />
+    </div>
+  );
+}
+
+function ResponseBody({ response, label = "Response", diff }: ResponseContentProps) {
   const { syncScroll } = useViewPrefs();
   const kind = response.contentKind ?? "text";
   if (kind === "image") return <ImageResponse url={response.content} label={label} />;

@@ -81,6 +81,8 @@ export const responses = pgTable(
     contentKind: text({ enum: CONTENT_KINDS }).notNull().default("text"),
     /** The text itself, or the URL for image and audio responses. */
     content: text().notNull(),
+    /** The model's reasoning (`reasoning_content` / `thinking`), kept apart from the answer. */
+    reasoning: text(),
   },
   (t) => [
     uniqueIndex("responses_item_id_position_key").on(t.itemId, t.position),

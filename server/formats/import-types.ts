@@ -6,6 +6,8 @@ export interface ImportedResponse {
   model: string | null;
   contentKind: ContentKind;
   content: string;
+  /** The model's reasoning before its answer, never part of `content`. */
+  reasoning?: string;
 }
 
 /** One item as every import format produces it, ready to store. */

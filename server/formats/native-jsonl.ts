@@ -16,9 +16,15 @@ const responseSchema = z
     content: z.string().optional(),
     image_url: webUrl("image_url").optional(),
     audio_url: webUrl("audio_url").optional(),
+    /** A reasoning model's thinking, under either name trainers and APIs use for it. */
+    reasoning_content: z.string().optional(),
+    thinking: z.string().optional(),
   })
   .refine((r) => [r.content, r.image_url, r.audio_url].filter((v) => v !== undefined).length === 1, {
     message: "A response needs exactly one of content, image_url or audio_url",
+  })
+  .refine((r) => r.reasoning_content === undefined || r.thinking === undefined, {
+    message: "A response has one reasoning: reasoning_content or thinking, not both",
   });
 
 /** DESIGN §7, the native format: one item per line. */
@@ -66,6 +72,7 @@ export function parseNativeLine(text: string, line: number): ParsedRecord {
     model: r.model ?? null,
     contentKind: r.image_url ? ("image" as const) : r.audio_url ? ("audio" as const) : ("text" as const),
     content: r.content ?? r.image_url ?? r.audio_url ?? "",
+    ...(r.reasoning_content ?? r.thinking) !== undefined ? { reasoning: r.reasoning_content ?? r.thinking } : {},
   }));
   const responseIds = new Set(responses.map((r) => r.externalId));
   if (responseIds.size !== responses.length) {

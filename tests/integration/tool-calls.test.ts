@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ImportFormat } from "@/server/formats/import-types";
 import { expectTrlRow, fileFormatViolations } from "../unit/export-formats/trl-rules";
 import { createTestDatabase, type TestDatabase } from "../fixtures/test-database";
+import { callerFor } from "../fixtures/factories";
 import { exportJsonl, judgeAll, setupExportCampaign } from "./export-kit";
 import { counts, expectRejected, newCampaign, upload } from "./import-kit";
 
@@ -66,5 +67,30 @@ describe("tool calls in exports", () => {
     expect(fileFormatViolations(trl)).toEqual([]);
     const openai = await exportJsonl(db, { campaignId: campaign.id, actorId: admin.id, options: { format: "openai-dpo" } });
     expect(openai[0]).toMatchObject({ input: { messages: conversation(), tools } });
+  });
+});
+
+describe("a response's reasoning", () => {
+  it("reaches the annotator's task apart from the answer, and never enters an exported answer", async () => {
+    const { db } = database;
+    const { admin, campaign, annotators } = await setupExportCampaign(db, {
+      text: JSON.stringify({
+        id: 1,
+        prompt: "Is 9.11 larger than 9.8?",
+        responses: [
+          { id: "r", content: "No.", reasoning_content: "0.8 is 0.80, and 0.80 > 0.11." },
+          { id: "t", content: "Yes.", thinking: "11 > 8." },
+        ],
+      }),
+      annotators: 1,
+    });
+    const [annotator] = annotators;
+    if (!annotator) throw new Error("an annotator");
+    const { task } = await callerFor(db, annotator).task.claimNext({ campaignId: campaign.id });
+    const shown = Object.fromEntries((task?.responses ?? []).map((r) => [r.content, r.reasoning]));
+    expect(shown).toEqual({ "No.": "0.8 is 0.80, and 0.80 > 0.11.", "Yes.": "11 > 8." });
+    await judgeAll(db, { campaignId: campaign.id, annotator, decide: (v) => ({ choice: v.ids.r }) });
+    const trl = await exportJsonl(db, { campaignId: campaign.id, actorId: admin.id, options: { format: "trl" } });
+    expect(trl).toEqual([{ prompt: "Is 9.11 larger than 9.8?", chosen: "No.", rejected: "Yes." }]);
   });
 });

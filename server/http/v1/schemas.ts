@@ -6,7 +6,7 @@ import {
   updateCampaignInput,
 } from "@/server/services/campaigns/campaign-inputs";
 import { templateConfigSchema } from "@/server/services/campaigns/template-config";
-import { contentPartSchema } from "@/server/formats/messages";
+import { contentPartSchema, toolCallSchema } from "@/server/formats/messages";
 
 /**
  * The REST v1 wire shapes (snake_case). Route handlers parse with the request schemas; the
@@ -115,13 +115,22 @@ export const memberOut = z.object({
 const messageOut = z.object({
   role: z.string(),
   content: z.union([z.string(), z.array(contentPartSchema)]).describe("Text, or content parts (text and image_url) for a vision prompt"),
+  tool_calls: z.array(toolCallSchema).optional(),
+  tool_call_id: z.string().optional(),
 });
 export const taskOut = z.object({
   assignment_id: uuid,
   expires_at: timestamp,
   item: z.object({ id: uuid, prompt: z.array(messageOut) }),
   responses: z
-    .array(z.object({ id: uuid, content_kind: z.enum(CONTENT_KINDS), content: z.string() }))
+    .array(
+      z.object({
+        id: uuid,
+        content_kind: z.enum(CONTENT_KINDS),
+        content: z.string(),
+        reasoning: z.string().optional().describe("The model's reasoning, apart from its answer"),
+      }),
+    )
     .describe("In display order. Ids are this task's own handles (they differ on every assignment): answer with them"),
   template: templateConfigSchema,
   guideline_version: z.number().int(),

@@ -105,7 +105,7 @@ export async function claimNextTask(
       .set({ openSlots: sql`${items.openSlots} - 1` })
       .where(eq(items.id, itemId));
     const itemResponses = await tx
-      .select({ id: responses.id, contentKind: responses.contentKind, content: responses.content })
+      .select({ id: responses.id, contentKind: responses.contentKind, content: responses.content, reasoning: responses.reasoning })
       .from(responses)
       .where(eq(responses.itemId, itemId))
       .orderBy(responses.position);

@@ -18,7 +18,7 @@ export interface Task {
   expiresAt: Date;
   leasedAt: Date;
   item: { id: string; prompt: Message[] };
-  responses: { id: string; contentKind: ContentKind; content: string }[];
+  responses: { id: string; contentKind: ContentKind; content: string; reasoning?: string | null }[];
   template: TemplateConfig;
   guidelineVersion: number;
   draft: unknown;
@@ -33,7 +33,7 @@ export async function loadTask(
   assignment: Assignment,
   known: {
     campaign?: { template: TemplateConfig; guidelineVersion: number };
-    responses?: { id: string; contentKind: ContentKind; content: string }[];
+    responses?: { id: string; contentKind: ContentKind; content: string; reasoning?: string | null }[];
   } = {},
 ): Promise<Task> {
   const [item] = await db
@@ -52,7 +52,7 @@ export async function loadTask(
   const rows =
     known.responses ??
     (await db
-      .select({ id: responses.id, contentKind: responses.contentKind, content: responses.content })
+      .select({ id: responses.id, contentKind: responses.contentKind, content: responses.content, reasoning: responses.reasoning })
       .from(responses)
       .where(inArray(responses.id, assignment.displayOrder))
       .orderBy(asc(responses.position)));
@@ -66,7 +66,14 @@ export async function loadTask(
     responses: assignment.displayOrder.flatMap((id) => {
       const response = byId.get(id);
       return response
-        ? [{ id: taskHandle(assignment.id, response.id), contentKind: response.contentKind, content: response.content }]
+        ? [
+            {
+              id: taskHandle(assignment.id, response.id),
+              contentKind: response.contentKind,
+              content: response.content,
+              ...(response.reasoning ? { reasoning: response.reasoning } : {}),
+            },
+          ]
         : [];
     }),
     template: campaign.template,

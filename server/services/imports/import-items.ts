@@ -121,6 +121,7 @@ async function writeBatch(
         model: r.model,
         contentKind: r.contentKind,
         content: r.content,
+        reasoning: r.reasoning ?? null,
       }),
     );
   }

@@ -88,4 +88,19 @@ describe("native JSONL parser", () => {
       [4, "prompt.0.content.0.type", 'a content part is {type: "text", text} or {type: "image_url", image_url: {url}}'],
     ]);
   });
+
+  it("keeps a response's reasoning apart from its content, under either name", async () => {
+    const text = [
+      JSON.stringify({ id: "ok", prompt: "p", responses: [{ content: "No.", reasoning_content: "why" }, { content: "Yes.", thinking: "hmm" }, { content: "Maybe." }] }),
+      JSON.stringify({ id: "both", prompt: "p", responses: [{ content: "No.", reasoning_content: "a", thinking: "b" }] }),
+    ].join("\n");
+    const records = await parseAllWays(parseNativeJsonl, bytesOf(text));
+    const first = records[0];
+    expect(first && "item" in first ? first.item.responses.map((r) => [r.content, r.reasoning]) : null).toEqual([
+      ["No.", "why"],
+      ["Yes.", "hmm"],
+      ["Maybe.", undefined],
+    ]);
+    expect(problemsOf(records).map((p) => [p.line, p.message])).toEqual([[2, "A response has one reasoning: reasoning_content or thinking, not both"]]);
+  });
 });
