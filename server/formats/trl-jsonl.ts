@@ -11,7 +11,7 @@ import {
 } from "./json-rows";
 import { zodProblems } from "./native-jsonl";
 
-const KNOWN_KEYS = ["id", "prompt", "chosen", "rejected"] as const;
+const KNOWN_KEYS = ["id", "prompt", "chosen", "rejected", "tools"] as const;
 
 /** TRL refuses these next to chosen/rejected (reference/formats.md), so they mean a different dataset type. */
 const NOT_PAIRED: Record<string, string> = {
@@ -42,6 +42,8 @@ const conversationalRow = z.looseObject({
   chosen: conversation,
   rejected: conversation,
   margin,
+  /** TRL's tool-calling rows: the JSON schemas of the functions the conversation may call. */
+  tools: z.array(z.record(z.string(), z.unknown()), { error: "tools must be a list of function schemas" }).optional(),
 });
 
 /** TRL preference rows: explicit or implicit prompt, standard (strings) or conversational. */
@@ -93,6 +95,7 @@ export function parseTrlRow(value: unknown, line: number, text: string): ParsedR
       preferred: "1",
       ...(row.prompt === undefined ? { implicitPrompt: true } : {}),
       ...(split.outputs ? { outputs: split.outputs } : {}),
+      ...("tools" in row && row.tools ? { tools: row.tools } : {}),
     },
   };
   return { line, item };

@@ -24,7 +24,7 @@ const conversation = (answers = "call_1") => [
 
 const ROWS: Record<"native" | "trl" | "openai-dpo", (id: number, answers?: string) => unknown> = {
   native: (id, answers) => ({ id, prompt: conversation(answers), tools, responses: [{ content: "21 °C." }, { content: "Cold." }] }),
-  trl: (id, answers) => ({ id, prompt: conversation(answers), chosen: [{ role: "assistant", content: "21 °C." }], rejected: [{ role: "assistant", content: "Cold." }] }),
+  trl: (id, answers) => ({ id, prompt: conversation(answers), chosen: [{ role: "assistant", content: "21 °C." }], rejected: [{ role: "assistant", content: "Cold." }], tools }),
   "openai-dpo": (id, answers) => ({
     input: { messages: conversation(answers), tools },
     preferred_output: [{ role: "assistant", content: "21 °C." }],
@@ -67,6 +67,18 @@ describe("tool calls in exports", () => {
     expect(fileFormatViolations(trl)).toEqual([]);
     const openai = await exportJsonl(db, { campaignId: campaign.id, actorId: admin.id, options: { format: "openai-dpo" } });
     expect(openai[0]).toMatchObject({ input: { messages: conversation(), tools } });
+  });
+
+  it("a TRL row's tools column survives import and export", async () => {
+    const { db } = database;
+    const { admin, campaign, annotators } = await setupExportCampaign(db, { text: JSON.stringify(ROWS.trl(1)), format: "trl", annotators: 1 });
+    const [annotator] = annotators;
+    if (!annotator) throw new Error("an annotator");
+    await judgeAll(db, { campaignId: campaign.id, annotator, decide: (v) => ({ choice: v.ids["1"] }) });
+    const trl = await exportJsonl(db, { campaignId: campaign.id, actorId: admin.id, options: { format: "trl" } });
+    expect(trl).toEqual([
+      { prompt: conversation(), chosen: [{ role: "assistant", content: "21 °C." }], rejected: [{ role: "assistant", content: "Cold." }], tools },
+    ]);
   });
 });
 
