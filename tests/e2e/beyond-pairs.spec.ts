@@ -33,7 +33,7 @@ test("a vision prompt with two image responses is judged by keyboard; the stored
   expect(prompts).toEqual([{ prompt }]);
 });
 
-test("a tool-calling conversation shows its call and result collapsed; the judged pair exports with tool_calls and tools", async ({ page }) => {
+test("a tool-calling conversation shows its call, result and a response's reasoning collapsed; the judged pair exports with tool_calls and tools, without the reasoning", async ({ page }) => {
   await signIn(page, E2E_ADMIN.email, E2E_ADMIN.password);
   const call = { id: "call_1", type: "function", function: { name: "get_weather", arguments: '{"city":"Paris"}' } };
   const tools = [{ type: "function", function: { name: "get_weather", parameters: { type: "object" } } }];
@@ -43,8 +43,20 @@ test("a tool-calling conversation shows its call and result collapsed; the judge
     { role: "tool", tool_call_id: "call_1", content: '{"temp": 21}' },
   ];
   const id = await openCampaignWith(page, "E2E tool calls", [
-    { id: "tools", prompt, tools, responses: [{ id: "warm", content: "It is 21 °C." }, { id: "cold", content: "It is freezing." }] },
+    {
+      id: "tools",
+      prompt,
+      tools,
+      responses: [
+        { id: "warm", content: "It is 21 °C.", reasoning_content: "The tool said temp 21, in Celsius." },
+        { id: "cold", content: "It is freezing." },
+      ],
+    },
   ]);
+  // The reasoning is offered, closed, and not part of the answer's text.
+  const task = page.getByRole("article", { name: "Task" });
+  await expect(task.getByText("Reasoning", { exact: true })).toBeVisible();
+  await expect(task.getByText("The tool said temp 21, in Celsius.")).toBeHidden();
   const shown = page.getByRole("article", { name: "Task" }).getByRole("region", { name: "Prompt" });
   await expect(shown.getByText("Tool call: get_weather")).toBeVisible();
   await expect(shown.getByText("Tool result (call_1)")).toBeVisible();
