@@ -20,33 +20,23 @@ export interface ResponseContentProps {
  * The body of one model response, whatever its kind. Every template's screen renders responses
  * through this one component, so rendering rules (media, collapse, highlighting) live in one place.
  */
-export function ResponseContent(props: ResponseContentProps) {
-  const reasoning = props.response.reasoning;
-  if (!reasoning) return <ResponseBody {...props} />;
-  // The reasoning is the model's working, not its answer: closed until asked for, and apart.
-  return (
-    <div className="space-y-2">
-      <details className="rounded-md border border-slate-200 bg-slate-50 text-sm">
-        <summary className="cursor-pointer px-2 py-1 font-medium">Reasoning</summary>
-        <div className="px-2 pb-2">
-          <Markdown text={reasoning} />
-        </div>
-      </details>
-      <ResponseBody {...props} />
-    </div>
-  );
-}
-
-function ResponseBody({ response, label = "Response", diff }: ResponseContentProps) {
+export function ResponseContent({ response, label = "Response", diff }: ResponseContentProps) {
   const { syncScroll } = useViewPrefs();
   const kind = response.contentKind ?? "text";
   if (kind === "image") return <ImageResponse url={response.content} label={label} />;
   if (kind === "audio") return <AudioResponse url={response.content} label={label} />;
+  const reasoning = response.reasoning ? <Reasoning text={response.reasoning} /> : null;
   if (response.content === "") {
-    return <p className="text-sm italic text-slate-500">(empty response)</p>;
+    return (
+      <>
+        {reasoning}
+        <p className="text-sm italic text-slate-500">(empty response)</p>
+      </>
+    );
   }
   return (
     <Collapsible syncScroll={syncScroll}>
+      {reasoning}
       {diff ? (
         <WordDiff text={response.content} other={diff.other} side={diff.side} />
       ) : kind === "code" ? (
@@ -55,5 +45,17 @@ function ResponseBody({ response, label = "Response", diff }: ResponseContentPro
         <Markdown text={response.content} />
       )}
     </Collapsible>
+  );
+}
+
+/** The model's working, not its answer: closed until asked for, and set apart from it. */
+function Reasoning({ text }: { text: string }) {
+  return (
+    <details className="mb-2 rounded-md border border-slate-200 bg-slate-50 text-sm">
+      <summary className="cursor-pointer px-2 py-1 font-medium">Reasoning</summary>
+      <div className="px-2 pb-2">
+        <Markdown text={text} />
+      </div>
+    </details>
   );
 }
