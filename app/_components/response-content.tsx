@@ -9,7 +9,7 @@ import { WordDiff } from "./content/word-diff";
 import { Markdown } from "./markdown";
 
 export interface ResponseContentProps {
-  response: { id: string; content: string; contentKind?: ContentKind };
+  response: { id: string; content: string; contentKind?: ContentKind; reasoning?: string | null };
   /** Shown to the annotator as the response's name (alt text, player label). */
   label?: string;
   /** With the word diff on: the other response of the pair, and which side this one is. */
@@ -25,11 +25,18 @@ export function ResponseContent({ response, label = "Response", diff }: Response
   const kind = response.contentKind ?? "text";
   if (kind === "image") return <ImageResponse url={response.content} label={label} />;
   if (kind === "audio") return <AudioResponse url={response.content} label={label} />;
+  const reasoning = response.reasoning ? <Reasoning text={response.reasoning} /> : null;
   if (response.content === "") {
-    return <p className="text-sm italic text-slate-500">(empty response)</p>;
+    return (
+      <>
+        {reasoning}
+        <p className="text-sm italic text-slate-500">(empty response)</p>
+      </>
+    );
   }
   return (
     <Collapsible syncScroll={syncScroll}>
+      {reasoning}
       {diff ? (
         <WordDiff text={response.content} other={diff.other} side={diff.side} />
       ) : kind === "code" ? (
@@ -38,5 +45,17 @@ export function ResponseContent({ response, label = "Response", diff }: Response
         <Markdown text={response.content} />
       )}
     </Collapsible>
+  );
+}
+
+/** The model's working, not its answer: closed until asked for, and set apart from it. */
+function Reasoning({ text }: { text: string }) {
+  return (
+    <details className="mb-2 rounded-md border border-slate-200 bg-slate-50 text-sm">
+      <summary className="cursor-pointer px-2 py-1 font-medium">Reasoning</summary>
+      <div className="px-2 pb-2">
+        <Markdown text={text} />
+      </div>
+    </details>
   );
 }

@@ -114,6 +114,7 @@ ALTER TABLE "items" ADD COLUMN "gold_explanation" text;--> statement-breakpoint
 ALTER TABLE "items" ADD COLUMN "awaiting_generation" boolean DEFAULT false NOT NULL;--> statement-breakpoint
 ALTER TABLE "responses" ADD COLUMN "generation" jsonb;--> statement-breakpoint
 ALTER TABLE "responses" ADD COLUMN "steps" jsonb;--> statement-breakpoint
+ALTER TABLE "responses" ADD COLUMN "reasoning" text;--> statement-breakpoint
 ALTER TABLE "audit_events" ADD COLUMN "token_id" uuid;--> statement-breakpoint
 ALTER TABLE "exports" ADD COLUMN "heartbeat_at" timestamp with time zone DEFAULT now() NOT NULL;--> statement-breakpoint
 ALTER TABLE "password_resets" ADD CONSTRAINT "password_resets_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint

@@ -98,6 +98,8 @@ export const responses = pgTable(
      * responses imported as one text, which a steps template splits when shown.
      */
     steps: jsonb().$type<string[]>(),
+    /** The model's reasoning (`reasoning_content` / `thinking`), kept apart from the answer. */
+    reasoning: text(),
   },
   (t) => [
     uniqueIndex("responses_item_id_position_key").on(t.itemId, t.position),

@@ -1,4 +1,4 @@
-import type { Message } from "./messages";
+import { messageText, type Message } from "./messages";
 import type { PairResponse, PreferencePair } from "./preference-pair";
 
 export type HhRlhfRow = {
@@ -51,14 +51,14 @@ export function renderConversation(messages: readonly Message[]): string {
   let pendingSystem: string[] = [];
   for (const message of messages) {
     if (message.role === "system") {
-      pendingSystem.push(message.content);
+      pendingSystem.push(messageText(message.content));
       continue;
     }
     if (message.role === "assistant") {
-      out += ASSISTANT + message.content;
+      out += ASSISTANT + messageText(message.content);
       continue;
     }
-    out += HUMAN + [...pendingSystem, message.content].join("\n\n");
+    out += HUMAN + [...pendingSystem, messageText(message.content)].join("\n\n");
     pendingSystem = [];
   }
   // A system message with no human turn after it still has to reach the transcript.

@@ -8,6 +8,8 @@ export interface ImportedResponse {
   content: string;
   /** Explicit steps (native `steps` array); `content` is then the steps joined by blank lines. */
   steps?: string[];
+  /** The model's reasoning before its answer, never part of `content`. */
+  reasoning?: string;
 }
 
 /** One item as every import format produces it, ready to store. */

@@ -1,8 +1,7 @@
 import { createHash } from "node:crypto";
 import { z } from "zod";
 import type { ImportedItem, ImportProblem, ParsedRecord } from "./import-types";
-import { requiredAs } from "./json-rows";
-import { messageSchema, promptToMessages } from "./messages";
+import { conversationSchema, promptToMessages, stringOrList } from "./messages";
 import { readLines } from "./read-lines";
 import { MAX_STEPS, STEP_JOINER } from "@/server/domain/steps";
 
@@ -20,22 +19,30 @@ const responseSchema = z
     steps: z.array(z.string().trim().min(1, "A step may not be empty")).min(1).max(MAX_STEPS).optional(),
     image_url: webUrl("image_url").optional(),
     audio_url: webUrl("audio_url").optional(),
+    /** A reasoning model's thinking, under either name trainers and APIs use for it. */
+    reasoning_content: z.string().optional(),
+    thinking: z.string().optional(),
   })
   .refine((r) => [r.content, r.steps, r.image_url, r.audio_url].filter((v) => v !== undefined).length === 1, {
     message: "A response needs exactly one of content, steps, image_url or audio_url",
+  })
+  .refine((r) => r.reasoning_content === undefined || r.thinking === undefined, {
+    message: "A response has one reasoning: reasoning_content or thinking, not both",
   });
 
 /** DESIGN §7, the native format: one item per line. */
 export const nativeItemSchema = z.strictObject({
   id: z.union([z.string().min(1).max(200), z.number().int()]).optional(),
   // Zod's own message for a failed union is "Invalid input", which tells a person nothing.
-  prompt: z.union(
-    [z.string(), z.array(messageSchema).min(1)],
-    requiredAs("prompt must be a string or a non-empty list of {role, content} messages"),
+  prompt: stringOrList(
+    conversationSchema({ required: "prompt must be a list of messages", empty: "prompt needs at least one message" }),
+    "prompt must be a string or a non-empty list of {role, content} messages",
   ),
   /** Left out (or empty) for a prompt whose responses a generation job will produce. */
   responses: z.array(responseSchema).max(9).optional(),
   metadata: z.record(z.string(), z.unknown()).optional(),
+  /** JSON schemas of the functions the prompt's tool calls use (exported as TRL's `tools`). */
+  tools: z.array(z.record(z.string(), z.unknown())).max(128).optional(),
   gold: z.unknown().optional(),
   /** Markdown shown with the expected answer when the campaign gives gold feedback. */
   gold_explanation: z.string().min(1).max(20_000).optional(),
@@ -72,6 +79,7 @@ export function parseNativeLine(text: string, line: number): ParsedRecord {
     contentKind: r.image_url ? ("image" as const) : r.audio_url ? ("audio" as const) : ("text" as const),
     content: r.content ?? r.steps?.join(STEP_JOINER) ?? r.image_url ?? r.audio_url ?? "",
     ...(r.steps ? { steps: r.steps } : {}),
+    ...((r.reasoning_content ?? r.thinking) !== undefined ? { reasoning: r.reasoning_content ?? r.thinking } : {}),
   }));
   const responseIds = new Set(responses.map((r) => r.externalId));
   if (responseIds.size !== responses.length) {
@@ -89,6 +97,7 @@ export function parseNativeLine(text: string, line: number): ParsedRecord {
     promptFormat: format,
     responses,
     metadata: row.metadata ?? {},
+    ...(row.tools === undefined ? {} : { source: { tools: row.tools } }),
     ...(row.gold === undefined ? {} : { gold: row.gold }),
     ...(row.gold_explanation === undefined ? {} : { goldExplanation: row.gold_explanation }),
   };

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { ImportedItem, ParsedRecord } from "./import-types";
-import { messageSchema } from "./messages";
+import { conversationSchema } from "./messages";
 import { extraKeys, externalIdOf, externalIdSchema, parseJsonRows, requiredAs } from "./json-rows";
 import { zodProblems } from "./native-jsonl";
 
@@ -20,9 +20,7 @@ const openAiDpoSchema = z.looseObject({
   id: externalIdSchema.optional(),
   input: z.looseObject(
     {
-      messages: z
-        .array(messageSchema, requiredAs("Expected a list of messages"))
-        .min(1, { error: "Needs at least one message" }),
+      messages: conversationSchema({ required: "Expected a list of messages", empty: "Needs at least one message" }),
       tools: z.array(z.unknown()).optional(),
       parallel_tool_calls: z.boolean().optional(),
     },

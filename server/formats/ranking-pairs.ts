@@ -81,7 +81,7 @@ export function exportedPrompt(
   item: Pick<RankedItem, "prompt" | "promptFormat">,
 ): string | Message[] {
   const first = item.prompt[0];
-  return item.promptFormat === "text" && item.prompt.length === 1 && first
+  return item.promptFormat === "text" && item.prompt.length === 1 && first && typeof first.content === "string"
     ? first.content
     : item.prompt;
 }

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { ImportedItem, ImportedResponse, ParsedRecord } from "./import-types";
-import { type Message, messageSchema } from "./messages";
+import { conversationSchema, type Message, messageSchema, messageText } from "./messages";
 import {
   extraKeys,
   externalIdOf,
@@ -11,7 +11,7 @@ import {
 } from "./json-rows";
 import { zodProblems } from "./native-jsonl";
 
-const KNOWN_KEYS = ["id", "prompt", "chosen", "rejected"] as const;
+const KNOWN_KEYS = ["id", "prompt", "chosen", "rejected", "tools"] as const;
 
 /** TRL refuses these next to chosen/rejected (reference/formats.md), so they mean a different dataset type. */
 const NOT_PAIRED: Record<string, string> = {
@@ -38,10 +38,12 @@ const conversation = z
   .min(1, { error: "Needs at least one message" });
 const conversationalRow = z.looseObject({
   id: externalIdSchema.optional(),
-  prompt: conversation.optional(),
+  prompt: conversationSchema({ required: SAME_FORMAT, empty: "Needs at least one message" }).optional(),
   chosen: conversation,
   rejected: conversation,
   margin,
+  /** TRL's tool-calling rows: the JSON schemas of the functions the conversation may call. */
+  tools: z.array(z.record(z.string(), z.unknown()), { error: "tools must be a list of function schemas" }).optional(),
 });
 
 /** TRL preference rows: explicit or implicit prompt, standard (strings) or conversational. */
@@ -96,6 +98,7 @@ export function parseTrlRow(value: unknown, line: number, text: string): ParsedR
       preferred: "1",
       ...(row.prompt === undefined ? { implicitPrompt: true } : {}),
       ...(split.outputs ? { outputs: split.outputs } : {}),
+      ...("tools" in row && row.tools ? { tools: row.tools } : {}),
     },
   };
   return { line, item };
@@ -203,7 +206,7 @@ function splitConversations(chosen: Message[], rejected: Message[]): Split | Fai
 }
 
 function sameMessage(a: Message | undefined, b: Message | undefined): boolean {
-  return a !== undefined && b !== undefined && a.role === b.role && a.content === b.content;
+  return a !== undefined && b !== undefined && a.role === b.role && JSON.stringify(a.content) === JSON.stringify(b.content);
 }
 
 function conversationSplit(prompt: Message[], chosen: Message[], rejected: Message[]): Split {
@@ -219,8 +222,8 @@ function conversationSplit(prompt: Message[], chosen: Message[], rejected: Messa
 
 /** Annotators read one text per response; speakers are named when a response spans several roles. */
 function renderTurns(messages: Message[]): string {
-  if (messages.every((m) => m.role === "assistant")) return messages.map((m) => m.content).join("");
+  if (messages.every((m) => m.role === "assistant")) return messages.map((m) => messageText(m.content)).join("");
   return messages
-    .map((m) => `${m.role.charAt(0).toUpperCase()}${m.role.slice(1)}: ${m.content}`)
+    .map((m) => `${m.role.charAt(0).toUpperCase()}${m.role.slice(1)}: ${messageText(m.content)}`)
     .join("\n\n");
 }

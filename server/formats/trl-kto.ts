@@ -32,7 +32,7 @@ function row(
   extras: KtoExtras,
 ): TrlKtoRow {
   const first = pair.prompt[0];
-  if (isStandardPrompt(pair) && first) {
+  if (isStandardPrompt(pair) && first && typeof first.content === "string") {
     return { prompt: first.content, completion: response.content, label, ...extras };
   }
   return {

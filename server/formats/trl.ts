@@ -6,8 +6,10 @@ export type TrlExplicitRow =
   | { prompt: Message[]; chosen: Message[]; rejected: Message[]; margin?: number };
 
 /** Extra columns TRL ignores; only present when they carry information. */
-export function trlExtras(pair: PreferencePair): Record<string, number | string> {
-  const extras: Record<string, number | string> = {};
+export function trlExtras(pair: PreferencePair): Record<string, unknown> {
+  const extras: Record<string, unknown> = {};
+  // TRL's tool-calling rows: the functions' JSON schemas, for the chat template to render.
+  if (Array.isArray(pair.source?.tools)) extras.tools = pair.source.tools;
   if (pair.margin !== undefined) extras.margin = pair.margin;
   if (pair.groupId !== undefined) extras.group_id = pair.groupId;
   if (pair.weight !== undefined) extras.weight = pair.weight;
@@ -26,7 +28,7 @@ export function isStandardPrompt(pair: PreferencePair): boolean {
  */
 export function toTrlExplicitRow(pair: PreferencePair): TrlExplicitRow {
   const first = pair.prompt[0];
-  if (isStandardPrompt(pair) && first) {
+  if (isStandardPrompt(pair) && first && typeof first.content === "string") {
     return {
       prompt: first.content,
       chosen: pair.chosen.content,

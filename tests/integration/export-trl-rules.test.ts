@@ -75,8 +75,8 @@ describe("every row of every TRL export passes TRL's key-set rules", () => {
     const conversation = [
       { role: "system", content: "Be brief." },
       { role: "user", content: "Hi" },
-      { role: "assistant", content: "Hello." },
-      { role: "tool", content: '{"ok": true}' },
+      { role: "assistant", content: "", tool_calls: [{ id: "c1", type: "function", function: { name: "ping", arguments: "{}" } }] },
+      { role: "tool", tool_call_id: "c1", content: '{"ok": true}' },
     ];
     const prompts = Array.from({ length: 8 }, (_, i) =>
       i % 2 ? `Question ${i}` : conversation.map((m) => ({ ...m, content: `${m.content} ${i}` })),

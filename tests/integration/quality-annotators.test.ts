@@ -162,8 +162,8 @@ describe("planted annotators", () => {
   it("excluding an annotator takes their judgements out of every export, agreement and the leaderboard; including restores them", async () => {
     const { campaign, people } = planted;
     const caller = callerFor(database.db, admin);
-    // Every format a pairwise campaign can export (ratings and step exports need their templates).
-    const formats = exportFormatsFor(campaign.template);
+    // Every format this campaign can export (prompt-only rows hold no judgement to take out).
+    const formats = exportFormatsFor(campaign.template).filter((f) => f !== "prompts");
     const read = async () => {
       const exports: Record<string, string> = {};
       for (const format of formats) exports[format] = await exportText(campaign.id, format);

@@ -1,3 +1,4 @@
+import { messageText } from "@/server/formats/messages";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { datasetExports } from "@/db/schema/exports";
@@ -54,7 +55,7 @@ describe("the thin journey through services and tRPC", () => {
         idempotencyKey: crypto.randomUUID(),
         payload: { choice },
       });
-      const prompt = task.item.prompt[0]?.content ?? "";
+      const prompt = messageText(task.item.prompt[0]?.content ?? "");
       if (verdict === "first") expected.push({ prompt, chosen: first.content, rejected: second.content });
       if (verdict === "second") expected.push({ prompt, chosen: second.content, rejected: first.content });
     }

@@ -17,14 +17,16 @@ function Unsupported({ url }: { url: string }) {
  * An image response in a box of the same size as the other responses' (so neither looks
  * better for being bigger); a click opens the full image, Escape closes it.
  */
-export function ImageResponse({ url, label }: { url: string; label: string }) {
+export function ImageResponse({ url, label, inline = false }: { url: string; label: string; inline?: boolean }) {
   const [zoomed, setZoomed] = useState(false);
   if (!isWebUrl(url)) return <Unsupported url={url} />;
+  // A prompt's image sits in the conversation: a thumbnail, so the responses stay in view.
+  const box = inline ? "h-48 w-full max-w-sm" : "aspect-square max-h-[60vh] w-full";
   return (
     <>
       <button
         type="button"
-        className="block aspect-square max-h-[60vh] w-full cursor-zoom-in overflow-hidden rounded-md bg-slate-100"
+        className={`block ${box} cursor-zoom-in overflow-hidden rounded-md bg-slate-100`}
         aria-label={`Zoom into ${label}`}
         onClick={() => setZoomed(true)}
       >

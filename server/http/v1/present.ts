@@ -53,13 +53,19 @@ export function taskJson(t: Task): z.input<typeof taskOut> {
     expires_at: t.expiresAt.toISOString(),
     item: {
       id: t.item.id,
-      prompt: t.item.prompt.map((m) => ({ role: m.role, content: m.content })),
+      prompt: t.item.prompt.map((m) => ({
+        role: m.role,
+        content: m.content,
+        ...(m.tool_calls ? { tool_calls: m.tool_calls } : {}),
+        ...(m.tool_call_id ? { tool_call_id: m.tool_call_id } : {}),
+      })),
     },
     responses: t.responses.map((r) => ({
       id: r.id,
       content_kind: r.contentKind,
       content: r.content,
       ...(r.steps ? { steps: r.steps } : {}),
+      ...(r.reasoning ? { reasoning: r.reasoning } : {}),
     })),
     template: t.template,
     guideline_version: t.guidelineVersion,

@@ -6,6 +6,7 @@ import {
   updateCampaignInput,
 } from "@/server/services/campaigns/campaign-inputs";
 import { templateConfigSchema } from "@/server/services/campaigns/template-config";
+import { contentPartSchema, toolCallSchema } from "@/server/formats/messages";
 
 /**
  * The REST v1 wire shapes (snake_case). Route handlers parse with the request schemas; the
@@ -115,7 +116,12 @@ export const memberOut = z.object({
   already_member: z.boolean(),
 });
 
-const messageOut = z.object({ role: z.string(), content: z.string() });
+const messageOut = z.object({
+  role: z.string(),
+  content: z.union([z.string(), z.array(contentPartSchema)]).describe("Text, or content parts (text and image_url) for a vision prompt"),
+  tool_calls: z.array(toolCallSchema).optional(),
+  tool_call_id: z.string().optional(),
+});
 export const taskOut = z.object({
   assignment_id: uuid,
   expires_at: timestamp,
@@ -127,6 +133,7 @@ export const taskOut = z.object({
         content_kind: z.enum(CONTENT_KINDS),
         content: z.string(),
         steps: z.array(z.string()).optional().describe("Steps template only: the steps to label, one label each"),
+        reasoning: z.string().optional().describe("The model's reasoning, apart from its answer"),
       }),
     )
     .describe("In display order. Ids are this task's own handles (they differ on every assignment): answer with them"),

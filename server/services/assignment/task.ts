@@ -20,7 +20,7 @@ export interface Task {
   leasedAt: Date;
   item: { id: string; prompt: Message[] };
   /** `steps` only under a steps template: the response cut into the steps the annotator labels. */
-  responses: { id: string; contentKind: ContentKind; content: string; steps?: string[] }[];
+  responses: { id: string; contentKind: ContentKind; content: string; steps?: string[]; reasoning?: string | null }[];
   template: TemplateConfig;
   guidelineVersion: number;
   draft: unknown;
@@ -32,12 +32,14 @@ export const TASK_RESPONSE_COLUMNS = {
   contentKind: responses.contentKind,
   content: responses.content,
   steps: responses.steps,
+  reasoning: responses.reasoning,
 };
 export interface TaskResponseRow {
   id: string;
   contentKind: ContentKind;
   content: string;
   steps: string[] | null;
+  reasoning: string | null;
 }
 
 /**
@@ -80,7 +82,7 @@ export function taskFrom(
   assignment: Assignment,
   campaign: { template: TemplateConfig; guidelineVersion: number },
   item: { id: string; prompt: Message[] },
-  rows: { id: string; contentKind: ContentKind; content: string }[],
+  rows: { id: string; contentKind: ContentKind; content: string; steps?: string[] | null; reasoning?: string | null }[],
 ): Task {
   const byId = new Map(rows.map((r) => [r.id, r]));
   const template = campaign.template;
@@ -99,6 +101,7 @@ export function taskFrom(
               contentKind: response.contentKind,
               content: response.content,
               ...(template.kind === "steps" ? { steps: responseSteps(response, template.split) } : {}),
+              ...(response.reasoning ? { reasoning: response.reasoning } : {}),
             },
           ]
         : [];

@@ -21,6 +21,8 @@ export interface ExportContext {
    * column across the whole file, not just per row.
    */
   conversational: boolean;
+  /** True when any item's prompt holds an image: then TRL rows are written in the vision shape. */
+  vision: boolean;
   /** Whether judgements must be checked for probe assignments (see hasProbeAssignments). */
   probesToExclude: boolean;
   /** Whether any judgement in the snapshot was revised (see hasRevisions). */
@@ -64,14 +66,17 @@ export async function* exportBundlePages(
   params: { ctx: ExportContext; kinds?: readonly ItemKind[]; applyExclusions?: boolean },
 ): AsyncGenerator<ItemBundle[]> {
   const { ctx } = params;
-  if (ctx.maxSeq === null) return;
+  // Prompt-only rows need no judgement, so that export walks a campaign nobody judged yet.
+  const maxSeq = ctx.maxSeq ?? (ctx.options.format === "prompts" ? 0 : null);
+  if (maxSeq === null) return;
   const pages = iterateItemBundles(db, {
     campaignId: ctx.campaign.id,
-    maxSeq: ctx.maxSeq,
+    maxSeq,
     kinds: params.kinds ?? exportedKinds(ctx.options),
     withPurpose: ctx.probesToExclude,
     withRevisions: ctx.revised,
     withDetail: ctx.options.format === "judgements",
+    withMetadata: ctx.options.format === "helpsteer3",
   });
   const applyExclusions = params.applyExclusions ?? true;
   // Most exports filter nothing here: then the bundles pass through without a copy each.

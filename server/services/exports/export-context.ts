@@ -6,7 +6,7 @@ import { dawidSkeneLabels } from "./dawid-skene-labels";
 import type { ExportOptions } from "./export-options";
 import { goldAccuracy } from "./gold-accuracy";
 import type { ExportContext } from "./export-bundles";
-import { hasProbeAssignments, hasRevisions, snapshotSeq } from "./snapshot-checks";
+import { hasImagePrompt, hasProbeAssignments, hasRevisions, snapshotSeq } from "./snapshot-checks";
 
 export async function prepareExport(
   db: Db,
@@ -23,6 +23,7 @@ export async function prepareExport(
     dsLabels: new Map(),
     salt: campaign.pseudonymSalt,
     conversational: await hasConversationPrompt(db, campaign.id),
+    vision: await hasImagePrompt(db, campaign.id),
     probesToExclude:
       options.exclude_probes && (await hasProbeAssignments(db, { campaignId: campaign.id })),
     revised: maxSeq !== null && (await hasRevisions(db, { campaignId: campaign.id, maxSeq })),

@@ -19,13 +19,20 @@ function yieldsOrders(t: TemplateConfig): boolean {
   return t.kind === "ranking" || (t.kind === "rating" && t.then === "ranking");
 }
 
+/** HelpSteer3's −3..3 scale needs a side and a magnitude: a pairwise choice with its strength. */
+function yieldsGradedPreferences(t: TemplateConfig): boolean {
+  return t.kind === "pairwise" && t.strength;
+}
+
 export function exportFormatsFor(t: TemplateConfig): ExportFormat[] {
   return [
     ...(t.kind === "steps" ? (["trl-stepwise", "steps"] as const) : []),
-    ...(t.kind === "rating" ? (["ratings"] as const) : []),
+    ...(t.kind === "rating" ? (["ratings", "ultrafeedback"] as const) : []),
     ...(yieldsPairs(t) ? PAIR_FORMATS : []),
+    ...(yieldsGradedPreferences(t) ? (["helpsteer3"] as const) : []),
     ...(yieldsOrders(t) ? (["rankings"] as const) : []),
     "judgements",
+    "prompts",
   ];
 }
 
@@ -49,6 +56,16 @@ export function relevantExportOptions(t: TemplateConfig, format: ExportFormat): 
   return new Set(keys);
 }
 
+/** Why a format that needs a particular template does not fit another one. */
+const MISFIT_REASONS: Partial<Record<ExportFormat, string>> = {
+  ratings: "the ratings export needs a campaign with the rating template",
+  ultrafeedback: "the ultrafeedback export scores responses by their ratings, so it needs the rating template",
+  rankings: "the rankings export needs full orders (a ranking template, or ratings followed by a ranking)",
+  helpsteer3: "the helpsteer3 export grades a choice by its strength, so it needs a pairwise template with strength",
+  "trl-stepwise": "step exports need a campaign with the steps template",
+  steps: "step exports need a campaign with the steps template",
+};
+
 export interface ExportIssue {
   path: string;
   message: string;
@@ -59,15 +76,10 @@ export function exportKindIssues(t: TemplateConfig, options: ExportOptions): Exp
   const issues: ExportIssue[] = [];
   if (!exportFormatsFor(t).includes(options.format)) {
     const why =
-      options.format === "ratings"
-        ? "the ratings export needs a campaign with the rating template"
-        : options.format === "rankings"
-          ? "the rankings export needs full orders (a ranking template, or ratings followed by a ranking)"
-          : options.format === "trl-stepwise" || options.format === "steps"
-            ? "step exports need a campaign with the steps template"
-            : t.kind === "steps"
-              ? "a step-label campaign yields labels per step, not pairs"
-              : "a rating campaign without a following preference yields no pairs";
+      MISFIT_REASONS[options.format] ??
+      (t.kind === "steps"
+        ? "a step-label campaign yields labels per step, not pairs"
+        : "a rating campaign without a following preference yields no pairs");
     issues.push({ path: "format", message: `${options.format} does not fit this ${t.kind} campaign: ${why}` });
   }
   if (options.format === "trl-stepwise" && !STEPWISE_AGGREGATIONS.some((a) => a === options.aggregation)) {
@@ -81,5 +93,15 @@ export function exportKindIssues(t: TemplateConfig, options: ExportOptions): Exp
 
 /** The formats that write responses as assistant text, so they refuse image and audio ones. */
 export function isTextOnlyFormat(format: ExportFormat): boolean {
-  return PAIR_FORMATS.includes(format);
+  return PAIR_FORMATS.includes(format) || format === "helpsteer3" || format === "ultrafeedback";
+}
+
+/**
+ * Formats that can carry a vision prompt's images: TRL (vision rows), OpenAI DPO (image
+ * inputs) and those that write the prompt's messages as they are. The rest would flatten the
+ * prompt to text and lose its images, so they refuse such a campaign.
+ */
+const FLATTENING_FORMATS: readonly ExportFormat[] = ["trl-implicit", "trl-kto", "hh-rlhf", "ultrafeedback"];
+export function carriesImagePrompts(format: ExportFormat): boolean {
+  return !FLATTENING_FORMATS.includes(format);
 }

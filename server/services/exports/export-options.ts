@@ -12,6 +12,9 @@ export const EXPORT_FORMATS = [
   "ratings",
   "trl-stepwise",
   "steps",
+  "helpsteer3",
+  "ultrafeedback",
+  "prompts",
 ] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 

@@ -14,6 +14,7 @@ import {
   outcomesFromLabels,
   outcomesPerJudgement,
 } from "./consensus";
+import { datasetColumns, datasetRows, isDatasetFormat } from "./dataset-rows";
 import { exportBundlePages, type ExportContext } from "./export-bundles";
 import type { ItemBundle } from "./item-bundles";
 import { directPairOutcomes } from "./direct-pairs";
@@ -45,7 +46,7 @@ export function exportRowSource(db: Db, ctx: ExportContext): RowSource {
     template.kind === "ranking" || (template.kind === "rating" && template.then === "ranking");
   const attributes = template.kind === "rating" ? template.attributes.map((a) => a.name) : [];
   const columns = isPairFormat(format)
-    ? pairColumns(format, options, kWise)
+    ? pairColumns(format, options, kWise, ctx.vision)
     : format === "judgements"
       ? JUDGEMENT_COLUMNS
       : format === "rankings"
@@ -54,11 +55,16 @@ export function exportRowSource(db: Db, ctx: ExportContext): RowSource {
           ? TRL_STEPWISE_COLUMNS
           : format === "steps"
             ? STEPS_COLUMNS
-            : ratingsColumns(attributes);
+            : isDatasetFormat(format)
+              ? datasetColumns(format)
+              : ratingsColumns(attributes);
 
   function itemRows(bundle: ItemBundle): ExportRow[] {
-    if (bundle.judgements.length === 0 || bundle.judgements.length < options.min_judgements)
-      return [];
+    // A prompt needs no judgement to be worth training on; every other row is made of them.
+    if (bundle.judgements.length < options.min_judgements) return [];
+    if (format === "prompts") return datasetRows(format, template, bundle);
+    if (bundle.judgements.length === 0) return [];
+    if (isDatasetFormat(format)) return datasetRows(format, template, bundle);
     if (format === "judgements") {
       return bundle.judgements.map(({ detail, ...judgement }) => {
         if (!detail) throw new Error("the raw export walks with judgement details");
@@ -121,7 +127,7 @@ export function exportRowSource(db: Db, ctx: ExportContext): RowSource {
     const rows: ExportRow[] = [];
     for (const outcome of outcomes) {
       if (!keepsOutcome(outcome, options)) continue;
-      for (const row of pairRows(format, outcome, options)) rows.push(row);
+      for (const row of pairRows(format, outcome, options, ctx.vision)) rows.push(row);
     }
     return rows;
   }

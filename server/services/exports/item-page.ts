@@ -5,7 +5,7 @@ import type { Item, ItemKind, Judgement, Response } from "@/db/schema";
 export type ExportItem = Pick<
   Item,
   "id" | "seq" | "externalId" | "prompt" | "promptFormat" | "kind" | "goldAnswer" | "source"
->;
+> & { metadata?: Item["metadata"] };
 export type ExportResponse = Pick<Response, "id" | "itemId" | "externalId" | "model" | "content"> &
   Partial<Pick<Response, "steps">>;
 
@@ -39,6 +39,8 @@ export interface ItemWalk {
   withRevisions: boolean;
   /** Whether to load every column of the judgements (the raw export) or only the verdicts. */
   withDetail: boolean;
+  /** Whether to load each item's import metadata (only formats that export some of it). */
+  withMetadata?: boolean;
   pageSize?: number;
 }
 
@@ -71,7 +73,8 @@ export async function loadItemPage(
     select json_build_object(
       'item', json_build_object('id', i.id, 'seq', i.seq, 'externalId', i.external_id,
         'prompt', i.prompt, 'promptFormat', i.prompt_format, 'kind', i.kind,
-        'goldAnswer', i.gold_answer, 'source', i.source),
+        'goldAnswer', i.gold_answer, 'source', i.source
+        ${params.withMetadata ? sql`, 'metadata', i.metadata` : sql``}),
       'responses', coalesce((
         select json_agg(json_build_object('id', r.id, 'itemId', r.item_id,
           'externalId', r.external_id, 'model', r.model, 'content', r.content, 'steps', r.steps) order by r.position)

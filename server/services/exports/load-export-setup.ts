@@ -3,7 +3,8 @@ import type { Db } from "@/db/client";
 import { campaigns, items, responses, type Campaign } from "@/db/schema";
 import { AppError } from "@/server/errors";
 import { assertUuid } from "@/server/services/ids";
-import { exportKindIssues, isTextOnlyFormat } from "./export-kinds";
+import { carriesImagePrompts, exportKindIssues, isTextOnlyFormat } from "./export-kinds";
+import { hasImagePrompt } from "./snapshot-checks";
 import { exportOptionsSchema, type ExportOptions, type ExportOptionsInput } from "./export-options";
 
 /**
@@ -35,7 +36,15 @@ export async function loadExportSetup(
   if (issues.length > 0) {
     throw new AppError("BAD_REQUEST", issues.map((i) => i.message).join("; "), { issues });
   }
-  if (isTextOnlyFormat(parsed.data.format)) await assertTextResponses(db, campaign.id, parsed.data.format);
+  const format = parsed.data.format;
+  if (isTextOnlyFormat(format)) await assertTextResponses(db, campaign.id, format);
+  if (!carriesImagePrompts(format) && (await hasImagePrompt(db, campaign.id))) {
+    throw new AppError(
+      "BAD_REQUEST",
+      `${format} writes prompts as text, and this campaign has image prompts: export trl (vision rows), openai-dpo or judgements instead`,
+      { issues: [{ path: "format", message: `${format} cannot carry image prompts` }] },
+    );
+  }
   return { campaign, options: parsed.data };
 }
 

@@ -2,6 +2,7 @@ import type { ParquetOptions } from "@/server/formats/parquet-writer";
 import { toHhRlhfRow } from "@/server/formats/hh-rlhf-export";
 import { toOpenAiDpoRow } from "@/server/formats/openai-dpo";
 import { toTrlExplicitRow } from "@/server/formats/trl";
+import { toTrlVisionRow } from "@/server/formats/trl-vision";
 import { toTrlImplicitRow } from "@/server/formats/trl-implicit";
 import { toTrlKtoRows } from "@/server/formats/trl-kto";
 import { PAIR_FORMATS, type ExportFormat, type ExportOptions, type PairFormat } from "./export-options";
@@ -27,11 +28,12 @@ export function pairRows(
   format: PairFormat,
   outcome: PairOutcome,
   options: ExportOptions,
+  vision = false,
 ): Record<string, unknown>[] {
   const { pair, verdict } = outcome;
   switch (format) {
     case "trl":
-      return [toTrlExplicitRow(pair)];
+      return [vision ? toTrlVisionRow(pair) : toTrlExplicitRow(pair)];
     case "trl-implicit":
       return [toTrlImplicitRow(pair)];
     case "openai-dpo":
@@ -55,7 +57,7 @@ type Columns = NonNullable<ParquetOptions["columns"]>;
  * Declared columns, so every row of a CSV or Parquet file has the same header and types even
  * when the first rows happen to lack an optional column (a margin, a K-wise group).
  */
-export function pairColumns(format: PairFormat, options: ExportOptions, kWise: boolean): Columns {
+export function pairColumns(format: PairFormat, options: ExportOptions, kWise: boolean, vision = false): Columns {
   const margin: Columns = options.margin !== "none" ? [{ name: "margin", type: "float" }] : [];
   const group: Columns = kWise
     ? [
@@ -65,7 +67,9 @@ export function pairColumns(format: PairFormat, options: ExportOptions, kWise: b
     : [];
   switch (format) {
     case "trl":
-      return ["prompt", "chosen", "rejected", ...margin, ...group];
+      return vision
+        ? [{ name: "images", type: "json" }, { name: "prompt", type: "json" }, { name: "chosen", type: "json" }, { name: "rejected", type: "json" }, ...margin, ...group]
+        : ["prompt", "chosen", "rejected", ...margin, ...group];
     case "trl-implicit":
       return ["chosen", "rejected", ...margin, ...group];
     case "trl-kto":

@@ -1,6 +1,6 @@
 import { and, eq, isNotNull, lte, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { assignments, judgements } from "@/db/schema";
+import { assignments, items, judgements } from "@/db/schema";
 
 /**
  * The snapshot mark: judgements are append-only and numbered by `seq`, so "every judgement
@@ -46,6 +46,21 @@ export async function hasProbeAssignments(
     .select({ id: assignments.id })
     .from(assignments)
     .where(and(eq(assignments.campaignId, params.campaignId), eq(assignments.purpose, "probe")))
+    .limit(1);
+  return found !== undefined;
+}
+
+/** Whether any prompt of the campaign holds an image part (a vision prompt). */
+export async function hasImagePrompt(db: Db, campaignId: string): Promise<boolean> {
+  const [found] = await db
+    .select({ id: items.id })
+    .from(items)
+    .where(
+      and(
+        eq(items.campaignId, campaignId),
+        sql`jsonb_path_exists(${items.prompt}, '$[*].content[*] ? (@.type == "image_url")')`,
+      ),
+    )
     .limit(1);
   return found !== undefined;
 }

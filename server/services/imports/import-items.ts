@@ -132,6 +132,7 @@ async function writeBatch(
     contentKind: string;
     content: string;
     steps: string | null;
+    reasoning: string | null;
   }[] = [];
   for (const item of batch) {
     const itemId = idByExternal.get(item.externalId);
@@ -145,18 +146,19 @@ async function writeBatch(
         contentKind: r.contentKind,
         content: r.content,
         steps: r.steps === undefined || r.steps === null ? null : JSON.stringify(r.steps),
+        reasoning: r.reasoning ?? null,
       }),
     );
   }
   if (rows.length === 0) return;
   await tx.execute(sql`
-    insert into responses (item_id, external_id, position, model, content_kind, content, steps)
-    select item_id, external_id, position, model, content_kind, content, steps::jsonb from unnest(
+    insert into responses (item_id, external_id, position, model, content_kind, content, steps, reasoning)
+    select item_id, external_id, position, model, content_kind, content, steps::jsonb, reasoning from unnest(
       ${textArray(rows.map((r) => r.itemId))}::uuid[], ${textArray(rows.map((r) => r.externalId))}::text[],
       ${textArray(rows.map((r) => String(r.position)))}::int[], ${textArray(rows.map((r) => r.model))}::text[],
       ${textArray(rows.map((r) => r.contentKind))}::text[], ${textArray(rows.map((r) => r.content))}::text[],
-      ${textArray(rows.map((r) => r.steps))}::text[]
-    ) as t(item_id, external_id, position, model, content_kind, content, steps)
+      ${textArray(rows.map((r) => r.steps))}::text[], ${textArray(rows.map((r) => r.reasoning))}::text[]
+    ) as t(item_id, external_id, position, model, content_kind, content, steps, reasoning)
   `);
 }
 

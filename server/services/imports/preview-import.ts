@@ -74,7 +74,7 @@ export async function previewImport(
       for (const item of batch.slice(0, SAMPLE_SIZE - preview.sample.length)) {
         preview.sample.push({
           external_id: item.externalId,
-          prompt: item.prompt.map((m) => ({ ...m, content: clip(m.content) })),
+          prompt: item.prompt.map((m) => ({ ...m, content: typeof m.content === "string" ? clip(m.content) : m.content })),
           responses: item.responses.map((r) => ({
             external_id: r.externalId,
             model: r.model,

@@ -82,9 +82,13 @@ export async function completeChat(params: {
 export function toChatMessages(messages: Message[], systemPrompt: string | undefined): ChatCompletionMessageParam[] {
   const out: ChatCompletionMessageParam[] = [];
   if (systemPrompt && messages[0]?.role !== "system") out.push({ role: "system", content: systemPrompt });
+  // Only user turns may carry images; other roles take the text of their parts.
+  const text = (content: Message["content"]) =>
+    typeof content === "string" ? content : content.map((part) => (part.type === "text" ? part.text : "")).join("");
   for (const m of messages) {
-    if (m.role === "tool") out.push({ role: "user", content: `[tool output]\n${m.content}` });
-    else out.push({ role: m.role, content: m.content });
+    if (m.role === "tool") out.push({ role: "user", content: `[tool output]\n${text(m.content)}` });
+    else if (m.role === "user") out.push({ role: "user", content: m.content });
+    else out.push({ role: m.role, content: text(m.content) });
   }
   return out;
 }

@@ -17,12 +17,69 @@ const ALLOWED_KEY_SETS = [
 const ROLES = ["system", "user", "assistant", "tool"];
 const PROMPT_LAST_ROLES = ["user", "tool", "assistant"];
 
-type Msg = { role: string; content: string };
+type Part = { type: "image" } | { type: "text"; text: string };
+type Msg = { role: string; content: string | Part[] };
+
+/** A vision message's part as TRL's chat templates read it: text, or an image placeholder. */
+function isPart(value: unknown): value is Part {
+  if (typeof value !== "object" || value === null) return false;
+  const { type, text } = value as { type?: unknown; text?: unknown };
+  return (type === "image" && Object.keys(value).length === 1) || (type === "text" && typeof text === "string");
+}
 
 function isMessage(value: unknown): value is Msg {
   if (typeof value !== "object" || value === null) return false;
   const { role, content } = value as { role?: unknown; content?: unknown };
-  return typeof role === "string" && ROLES.includes(role) && typeof content === "string";
+  const parts = Array.isArray(content) && content.length > 0 && content.every(isPart);
+  return typeof role === "string" && ROLES.includes(role) && (typeof content === "string" || parts);
+}
+
+/**
+ * `prepare_multimodal_messages`: the prompt's `{type: "image"}` placeholders must number
+ * exactly the row's images, and a vision row writes every message as parts.
+ */
+function visionProblems(record: Record<string, unknown>): string[] {
+  if (!("images" in record)) return [];
+  const images = record.images;
+  if (!Array.isArray(images)) return ["images is not a list"];
+  const problems: string[] = [];
+  if (images.some((i) => typeof i !== "string" && (typeof i !== "object" || i === null)))
+    problems.push("an image is neither a URL nor an {bytes, path} object");
+  const prompt = Array.isArray(record.prompt) ? (record.prompt as Msg[]) : [];
+  const placeholders = prompt.flatMap((m) => (Array.isArray(m.content) ? m.content : [])).filter((p) => p.type === "image").length;
+  if (placeholders !== images.length)
+    problems.push(`${placeholders} image placeholders for ${images.length} images`);
+  for (const key of ["prompt", "chosen", "rejected", "completion"] as const) {
+    const value = record[key];
+    if (Array.isArray(value) && (value as Msg[]).some((m) => typeof m.content === "string"))
+      problems.push(`${key} mixes text and part contents in a vision row`);
+    if (key !== "prompt" && Array.isArray(value) && (value as Msg[]).some((m) => Array.isArray(m.content) && m.content.some((p) => p.type === "image")))
+      problems.push(`${key} holds an image placeholder outside the prompt`);
+  }
+  return problems;
+}
+
+/** The shape of one column's value, to check a file holds one format per column. */
+function columnShape(value: unknown): string {
+  if (typeof value === "string") return "string";
+  if (Array.isArray(value)) {
+    const first = value[0] as { content?: unknown } | undefined;
+    return first && Array.isArray(first.content) ? "messages(parts)" : "messages(text)";
+  }
+  return typeof value;
+}
+
+/** `datasets` needs one type per column across the whole file, not only per row. */
+export function fileFormatViolations(rows: readonly Record<string, unknown>[]): string[] {
+  const shapes = new Map<string, Set<string>>();
+  for (const row of rows) {
+    for (const [key, value] of Object.entries(row)) {
+      const seen = shapes.get(key) ?? new Set<string>();
+      seen.add(columnShape(value));
+      shapes.set(key, seen);
+    }
+  }
+  return [...shapes].filter(([, seen]) => seen.size > 1).map(([key, seen]) => `column ${key} holds ${[...seen].join(" and ")}`);
 }
 
 export function trlViolations(row: unknown): string[] {
@@ -55,6 +112,7 @@ export function trlViolations(row: unknown): string[] {
     problems.push("text columns mix formats, or a message list is empty or malformed");
   }
   if (allConversations && !allStrings) problems.push(...conversationProblems(record));
+  problems.push(...visionProblems(record));
   return problems;
 }
 

@@ -71,11 +71,46 @@ describe("native JSONL parser", () => {
       [1, null],
       [2, "responses.0"],
       [3, null],
-      [4, "prompt"],
+      [4, "prompt.0.role"],
       [5, "responses"],
       [6, "responses.0.image_url"],
     ]);
     expect(problems[0]?.message).toMatch(/^Not valid JSON/);
     expect(problems[5]?.message).toBe("image_url must be an http:// or https:// URL");
+  });
+
+  it("reads a vision prompt's parts; an image part without a web URL is a problem on its line", async () => {
+    const vision = [
+      { role: "user", content: [{ type: "image_url", image_url: { url: "https://x.example/cat.png" } }, { type: "text", text: "What is this?" }] },
+    ];
+    const text = [
+      JSON.stringify({ id: "ok", prompt: vision, responses: [{ content: "a cat" }, { content: "a dog" }] }),
+      JSON.stringify({ id: "no-url", prompt: [{ role: "user", content: [{ type: "text", text: "?" }, { type: "image_url", image_url: {} }] }], responses: [{ content: "a" }] }),
+      JSON.stringify({ id: "file", prompt: [{ role: "user", content: [{ type: "image_url", image_url: { url: "file:///etc/passwd" } }] }], responses: [{ content: "a" }] }),
+      JSON.stringify({ id: "odd", prompt: [{ role: "user", content: [{ type: "video", url: "https://x.example/v.mp4" }] }], responses: [{ content: "a" }] }),
+    ].join("\n");
+    const records = await parseAllWays(parseNativeJsonl, bytesOf(text));
+    const first = records[0];
+    expect(first && "item" in first ? first.item.prompt : null).toEqual(vision);
+    expect(problemsOf(records).map((p) => [p.line, p.field, p.message])).toEqual([
+      [2, "prompt.0.content.1.image_url.url", "an image part needs a URL (image_url: {url})"],
+      [3, "prompt.0.content.0.image_url.url", "must be an http:// or https:// URL"],
+      [4, "prompt.0.content.0.type", 'a content part is {type: "text", text} or {type: "image_url", image_url: {url}}'],
+    ]);
+  });
+
+  it("keeps a response's reasoning apart from its content, under either name", async () => {
+    const text = [
+      JSON.stringify({ id: "ok", prompt: "p", responses: [{ content: "No.", reasoning_content: "why" }, { content: "Yes.", thinking: "hmm" }, { content: "Maybe." }] }),
+      JSON.stringify({ id: "both", prompt: "p", responses: [{ content: "No.", reasoning_content: "a", thinking: "b" }] }),
+    ].join("\n");
+    const records = await parseAllWays(parseNativeJsonl, bytesOf(text));
+    const first = records[0];
+    expect(first && "item" in first ? first.item.responses.map((r) => [r.content, r.reasoning]) : null).toEqual([
+      ["No.", "why"],
+      ["Yes.", "hmm"],
+      ["Maybe.", undefined],
+    ]);
+    expect(problemsOf(records).map((p) => [p.line, p.message])).toEqual([[2, "A response has one reasoning: reasoning_content or thinking, not both"]]);
   });
 });

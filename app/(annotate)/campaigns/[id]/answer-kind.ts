@@ -1,12 +1,13 @@
 import type { ComponentType, ReactNode } from "react";
 import type { ContentKind } from "@/db/schema/items";
+import type { Message } from "@/server/formats/messages";
 import type { KeyBinding } from "./key-map";
 
 export interface TaskViewProps<T, A> {
   assignmentId?: string;
   /** The article's accessible name; the edit of a previous answer is not "Task". */
   label?: string;
-  prompt: { role: string; content: string }[];
+  prompt: Pick<Message, "role" | "content" | "tool_calls" | "tool_call_id" | "name">[];
   responses: { id: string; content: string; contentKind?: ContentKind }[];
   template: T;
   answer: A;

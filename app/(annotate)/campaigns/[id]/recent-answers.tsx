@@ -1,5 +1,7 @@
 "use client";
 
+import { messageText } from "@/server/formats/messages";
+
 import type { SubmittedAnswer } from "./template-task";
 
 /** The annotator's answers that can still be changed (from the server), newest first. */
@@ -18,7 +20,7 @@ export function RecentAnswers({
       <p className="mb-2 font-medium">Your recent answers (newest first)</p>
       <ol className="flex flex-wrap gap-2">
         {answers.map((a, i) => {
-          const text = a.task.item.prompt.find((m) => m.role === "user")?.content ?? "";
+          const text = messageText(a.task.item.prompt.find((m) => m.role === "user")?.content ?? "");
           return (
             <li key={a.judgementId} className="min-w-0 max-w-full">
               <button

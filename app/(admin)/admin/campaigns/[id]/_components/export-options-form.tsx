@@ -7,11 +7,8 @@ import {
   relevantExportOptions,
   type ExportOptionKey,
 } from "@/server/services/exports/export-kinds";
-import type {
-  Aggregation,
-  ExportFile,
-  ExportFormat,
-} from "@/server/services/exports/export-options";
+import type { Aggregation, ExportFile, ExportFormat } from "@/server/services/exports/export-options";
+import { AGGREGATIONS, FILES, FORMATS } from "./export-labels";
 
 /** The form's view of the export options; every value maps 1:1 to a query parameter. */
 export interface ExportFormState {
@@ -50,33 +47,6 @@ export const DEFAULT_EXPORT_FORM: ExportFormState = {
   test_fraction: 0,
   seed: "arbiter",
   split: "all",
-};
-
-// Records keyed by the server's unions: adding a format there fails the build here.
-const FORMATS: Record<ExportFormat, string> = {
-  trl: "TRL preference (explicit prompt)",
-  "trl-implicit": "TRL preference (implicit prompt)",
-  "trl-kto": "TRL unpaired (KTO)",
-  "openai-dpo": "OpenAI DPO",
-  "hh-rlhf": "Anthropic HH-RLHF",
-  judgements: "Raw judgements",
-  rankings: "Rankings (Nectar-like)",
-  ratings: "Ratings (HelpSteer2-like)",
-  "trl-stepwise": "TRL stepwise supervision (PRM)",
-  steps: "Step labels, every annotator (PRM800K-like)",
-};
-const FILES: Record<ExportFile, string> = {
-  jsonl: "JSONL",
-  csv: "CSV",
-  parquet: "Parquet",
-  hf: "Hugging Face dataset (zip)",
-};
-const AGGREGATIONS: Record<Aggregation, string> = {
-  none: "None (every judgement)",
-  majority: "Majority",
-  "bradley-terry": "Bradley–Terry",
-  "ranked-pairs": "Ranked pairs",
-  "dawid-skene": "Dawid–Skene",
 };
 
 /** The state with every option that does not apply to this template and format back at its default. */

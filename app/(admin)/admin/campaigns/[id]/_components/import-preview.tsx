@@ -1,3 +1,4 @@
+import { messageImages, messageText } from "@/server/formats/messages";
 import type { ImportPreview } from "@/server/services/imports/preview-import";
 import { ImportProblems } from "./import-problems";
 
@@ -36,7 +37,8 @@ export function ImportPreviewView({
               {item.prompt.map((m, i) => (
                 <p key={i} className="whitespace-pre-wrap break-words">
                   <span className="font-semibold">{m.role}: </span>
-                  {m.content}
+                  {messageText(m.content)}
+                  {messageImages(m.content).map((url) => ` [image: ${url}]`).join("")}
                 </p>
               ))}
               <ul className="mt-1 grid gap-1 sm:grid-cols-2">

@@ -5,7 +5,7 @@ import type { TemplateConfig } from "@/server/services/campaigns/template-config
 import type { AnswerKind } from "@/app/(annotate)/campaigns/[id]/answer-kind";
 import { withKind } from "@/app/(annotate)/campaigns/[id]/answer-kinds";
 
-const PROMPT = [{ role: "user", content: "Why is the sky blue? Answer in one sentence." }];
+const PROMPT = [{ role: "user" as const, content: "Why is the sky blue? Answer in one sentence." }];
 const RESPONSES = [
   { id: "preview-1", content: "Air molecules scatter short (blue) wavelengths of sunlight far more than long ones." },
   { id: "preview-2", content: "Because it reflects the ocean." },

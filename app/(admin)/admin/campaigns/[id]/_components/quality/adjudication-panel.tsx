@@ -1,5 +1,7 @@
 "use client";
 
+import { messageText } from "@/server/formats/messages";
+
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { ResponseContent } from "@/app/_components/response-content";
@@ -41,7 +43,7 @@ export function AdjudicationPanel({
       <div className="space-y-1 text-sm">
         {data.item.prompt.map((m, i) => (
           <p key={i}>
-            <span className="font-medium">{m.role}:</span> {m.content}
+            <span className="font-medium">{m.role}:</span> {messageText(m.content)}
           </p>
         ))}
       </div>
