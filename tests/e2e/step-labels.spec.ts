@@ -112,5 +112,11 @@ test("the new-campaign form offers step labels, previews them, and the export pa
   const format = page.getByRole("combobox", { name: "Format", exact: true });
   await expect(format).toHaveValue("trl-stepwise");
   const offered = await format.locator("option").allTextContents();
-  expect(offered).toEqual(["TRL stepwise supervision (PRM)", "Step labels, every annotator (PRM800K-like)", "Raw judgements"]);
+  // Prompt-only rows come from any campaign.
+  expect(offered).toEqual([
+    "TRL stepwise supervision (PRM)",
+    "Step labels, every annotator (PRM800K-like)",
+    "Raw judgements",
+    "Prompts only (GRPO / RLOO)",
+  ]);
 });
