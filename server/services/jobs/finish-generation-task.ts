@@ -4,8 +4,8 @@ import { jobTasks, responses } from "@/db/schema";
 import type { GenerationRecord } from "@/server/services/models/generation-params";
 import type { ClaimedTask } from "./claim-tasks";
 import { generatedResponseId } from "./generated-response-id";
-import { lockItem, settleItem } from "./settle-item";
-import { heldBy } from "./task-outcomes";
+import { settleItem } from "./settle-item";
+import { completeHeldTask } from "./task-outcomes";
 import { writeTransaction } from "@/server/services/with-retry";
 
 /**
@@ -26,19 +26,7 @@ export async function finishGenerationTask(
 ): Promise<boolean> {
   const { task } = params;
   return writeTransaction(db, async (tx) => {
-    await lockItem(tx, task.itemId);
-    const owned = await tx
-      .update(jobTasks)
-      .set({
-        status: "done",
-        leaseOwner: null,
-        leaseExpiresAt: null,
-        lastError: null,
-        finishedAt: sql`now()`,
-      })
-      .where(heldBy(task, params.workerId))
-      .returning({ id: jobTasks.id });
-    if (owned.length === 0) return false;
+    if (!(await completeHeldTask(tx, task, params.workerId))) return false;
     const externalId = generatedResponseId.of(task.endpointId, task.sample);
     await tx
       .insert(responses)

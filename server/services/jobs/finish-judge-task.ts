@@ -1,10 +1,9 @@
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { items, jobTasks, suggestions } from "@/db/schema";
+import { items, suggestions } from "@/db/schema";
 import type { PairwisePayload } from "@/server/services/judgements/judgement-payload";
 import type { ClaimedTask } from "./claim-tasks";
-import { lockItem } from "./settle-item";
-import { heldBy } from "./task-outcomes";
+import { completeHeldTask } from "./task-outcomes";
 import { writeTransaction } from "@/server/services/with-retry";
 
 /**
@@ -25,19 +24,7 @@ export async function finishJudgeTask(
 ): Promise<boolean> {
   const { task } = params;
   return writeTransaction(db, async (tx) => {
-    await lockItem(tx, task.itemId);
-    const owned = await tx
-      .update(jobTasks)
-      .set({
-        status: "done",
-        leaseOwner: null,
-        leaseExpiresAt: null,
-        lastError: null,
-        finishedAt: sql`now()`,
-      })
-      .where(heldBy(task, params.workerId))
-      .returning({ id: jobTasks.id });
-    if (owned.length === 0) return false;
+    if (!(await completeHeldTask(tx, task, params.workerId))) return false;
     const [item] = await tx
       .select({ campaignId: items.campaignId })
       .from(items)

@@ -19,6 +19,31 @@ export const heldBy = (task: ClaimedTask, workerId: string) =>
 
 const clearLease = { leaseOwner: null, leaseExpiresAt: null } as const;
 
+/**
+ * Marks a task done if this worker still holds it, with the item locked first (the order every
+ * finisher takes, so two finishers of one item never deadlock). False: the lease was lost and
+ * another worker owns the task now, so this one must store nothing.
+ */
+export async function completeHeldTask(
+  tx: Db,
+  task: ClaimedTask,
+  workerId: string,
+): Promise<boolean> {
+  await lockItem(tx, task.itemId);
+  const owned = await tx
+    .update(jobTasks)
+    .set({
+      status: "done",
+      leaseOwner: null,
+      leaseExpiresAt: null,
+      lastError: null,
+      finishedAt: sql`now()`,
+    })
+    .where(heldBy(task, workerId))
+    .returning({ id: jobTasks.id });
+  return owned.length > 0;
+}
+
 /** A transient failure: back to the queue, not before `delayMs`. False when the lease was lost. */
 export async function requeueTask(
   db: Db,
