@@ -1,5 +1,5 @@
 import { randomInt } from "node:crypto";
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { campaigns, jobs, jobTasks, modelEndpoints, type Job } from "@/db/schema";
 import { AppError } from "@/server/errors";
@@ -10,6 +10,7 @@ import { startGenerationInput, type StartGenerationInput } from "./generate-inpu
 import type { GenerateJobParams } from "./job-types";
 import { generatedResponseId } from "./generated-response-id";
 import { writeTransaction } from "@/server/services/with-retry";
+import { assertNoJobInProgress } from "@/server/services/jobs/assert-no-job-in-progress";
 
 /**
  * Queues a generation job for every prompt of the campaign still waiting for responses: one
@@ -48,19 +49,7 @@ export async function startGenerationJob(
     if (found.length !== input.endpoints.length)
       throw new AppError("NOT_FOUND", "No such model endpoint");
 
-    const [running] = await tx
-      .select({ id: jobs.id })
-      .from(jobs)
-      .where(
-        and(
-          eq(jobs.campaignId, campaign.id),
-          eq(jobs.kind, "generate"),
-          inArray(jobs.status, ["queued", "running"]),
-        ),
-      )
-      .limit(1);
-    if (running)
-      throw new AppError("CONFLICT", "This campaign already has a generation job in progress");
+    await assertNoJobInProgress(tx, { campaignId: campaign.id, kind: "generate" });
 
     const jobParams: GenerateJobParams = {
       endpoints: input.endpoints,

@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { campaigns, jobs, jobTasks, type Job } from "@/db/schema";
 import { AppError } from "@/server/errors";
@@ -7,6 +7,7 @@ import { assertUuid } from "@/server/services/ids";
 import { loadModelEndpoint } from "@/server/services/models/load-model-endpoint";
 import { startJudgeInput, type JudgeJobParams, type StartJudgeInput } from "./judge-inputs";
 import { writeTransaction } from "@/server/services/with-retry";
+import { assertNoJobInProgress } from "@/server/services/jobs/assert-no-job-in-progress";
 
 /**
  * Queues an LLM judge over every item of the campaign that has its responses: two tasks per
@@ -30,19 +31,7 @@ export async function startJudgeJob(
     if (campaign.template.kind !== "pairwise") {
       throw new AppError("BAD_REQUEST", "LLM judges support pairwise campaigns for now");
     }
-    const [running] = await tx
-      .select({ id: jobs.id })
-      .from(jobs)
-      .where(
-        and(
-          eq(jobs.campaignId, campaign.id),
-          eq(jobs.kind, "judge"),
-          inArray(jobs.status, ["queued", "running"]),
-        ),
-      )
-      .limit(1);
-    if (running)
-      throw new AppError("CONFLICT", "This campaign already has a judge job in progress");
+    await assertNoJobInProgress(tx, { campaignId: campaign.id, kind: "judge" });
     const jobParams: JudgeJobParams = {
       endpoints: [endpoint.id],
       ...(input.prompt ? { prompt: input.prompt } : {}),
