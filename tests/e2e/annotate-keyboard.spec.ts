@@ -222,6 +222,8 @@ test("strength, flags and rationale by keyboard come back from the draft; keys t
   const other = await page.context().newPage();
   await other.goto(`/campaigns/${campaignId}`);
   await expect(other.getByRole("article", { name: "Task" })).toBeVisible();
+  // `u` works once the recent answers have come from the server, as its button shows.
+  await expect(other.getByRole("button", { name: /^Edit previous/ })).toBeVisible();
   await other.keyboard.press("u");
   await other.getByRole("article", { name: "Previous answer" }).getByLabel(/^Rationale/).fill("A is fine");
   // Escape leaves the text field, so the next keys are commands again.
