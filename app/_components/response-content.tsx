@@ -1,12 +1,17 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import type { ContentKind } from "@/db/schema/items";
 import { fenced } from "./content/code-fence";
 import { Collapsible } from "./content/collapsible";
 import { AudioResponse, ImageResponse } from "./content/media-response";
 import { useViewPrefs } from "./content/view-prefs";
-import { WordDiff } from "./content/word-diff";
 import { Markdown } from "./markdown";
+
+// The diff library loads when an annotator first turns the word diff on, not with every page.
+const WordDiff = dynamic(() => import("./content/word-diff").then((m) => m.WordDiff), {
+  loading: () => <p className="text-sm text-slate-500">Loading the word diff…</p>,
+});
 
 export interface ResponseContentProps {
   response: { id: string; content: string; contentKind?: ContentKind; reasoning?: string | null };

@@ -1,6 +1,6 @@
 "use client";
 
-import { signOut } from "next-auth/react";
+import { signOut } from "@/app/_lib/sign-out";
 
 export function SignOutButton() {
   return (

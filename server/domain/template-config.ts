@@ -1,7 +1,6 @@
 import { z } from "zod";
 
-/** Longest rationale a campaign accepts unless its template sets `max_length`. */
-export const DEFAULT_RATIONALE_MAX_LENGTH = 10_000;
+export { DEFAULT_RATIONALE_MAX_LENGTH, rationaleMaxLength } from "./rationale-limit";
 
 /** DESIGN §5. Every key but `kind` is optional; defaults are filled in on parse. */
 const rationaleSchema = z
@@ -16,11 +15,6 @@ const rationaleSchema = z
     path: ["max_length"],
   })
   .default({ required: false, min_length: 0 });
-
-/** The rationale length cap of a template, stored before the cap existed or not. */
-export function rationaleMaxLength(template: { rationale: { max_length?: number } }): number {
-  return template.rationale.max_length ?? DEFAULT_RATIONALE_MAX_LENGTH;
-}
 
 const flagsSchema = z.array(z.string().min(1).max(64)).max(20).default([]);
 

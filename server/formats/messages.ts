@@ -129,19 +129,4 @@ export function promptToMessages(prompt: PromptInput): {
   return { messages: prompt, format: "messages" };
 }
 
-/** A message's text for places that show or write text only: its text parts, in order. */
-export function messageText(content: Message["content"]): string {
-  if (typeof content === "string") return content;
-  return content.flatMap((part) => (part.type === "text" ? [part.text] : [])).join("\n\n");
-}
-
-/** The image URLs of a message, in order (none for a plain text message). */
-export function messageImages(content: Message["content"]): string[] {
-  if (typeof content === "string") return [];
-  return content.flatMap((part) => (part.type === "image_url" ? [part.image_url.url] : []));
-}
-
-/** Whether any message of a prompt carries an image. */
-export function hasImages(messages: readonly Message[]): boolean {
-  return messages.some((m) => messageImages(m.content).length > 0);
-}
+export { hasImages, messageImages, messageText } from "./message-text";

@@ -5,6 +5,7 @@ import { ensureBuild, startAppServer, type AppServer } from "./app-server";
 import { setUpClaimBench, type Annotator } from "./claim-setup";
 import { backendCpu, cpuBetween, cpuSeconds } from "./cpu-time";
 import { LoadClient } from "./http-client";
+import { runPacedAnnotators, THINK_MS } from "./paced-annotators";
 import { pgbench } from "./pgbench";
 import { percentile, round, sized, verdict, type Benchmark, type Figures } from "./types";
 
@@ -28,6 +29,10 @@ const P99_BUDGET_MS = 50;
  * slices (app, pgbench -c 10, pgbench -c 64, and again) and each side's slices are summed.
  * Beside the ratio it reports the app server's CPU time per pair, and the same for an empty
  * route handler (GET /api/health) per request: what Next itself costs before any of our code.
+ *
+ * Throughput is the closed loop at full load; the claim latency budget is read at a human pace
+ * (paced-annotators.ts), because in the closed loop every request waits for the other 63 — the
+ * saturated latencies are reported beside it.
  */
 export const claimHttp: Benchmark = {
   id: "P1",
@@ -55,6 +60,7 @@ export const claimHttp: Benchmark = {
       const benchDb = new URL(url).pathname.slice(1);
       const appBackends = () => backendCpu(probe, { database: benchDb, applicationName: "" });
       let floor;
+      let paced: Awaited<ReturnType<typeof runPacedAnnotators>> = { claims: [], submits: [], pairs: 0 };
       try {
         // Warm-up: JIT, the pool's connections, Next's route modules.
         await runAnnotators(server, setup.ours, setup.annotators, sized(ctx, 3, 1));
@@ -92,15 +98,20 @@ export const claimHttp: Benchmark = {
             });
           }
         }
+        paced = await runPacedAnnotators(server, setup.ours, setup.annotators, sized(ctx, 20, 6));
       } finally {
         await server.stop();
         await probe.end();
       }
       if (probeError) throw probeError;
+      ctx.log(
+        `paced (${THINK_MS.mean / 1000} s a task, ${paced.pairs} pairs): claim p50 ${round(percentile(paced.claims, 50))} ms ` +
+          `p99 ${round(percentile(paced.claims, 99))} ms, submit p99 ${round(percentile(paced.submits, 99))} ms`,
+      );
       const perSecond = app.pairs / app.seconds;
       const cpuMsPerPair = (app.cpu * 1000) / Math.max(1, app.pairs);
       ctx.log(
-        `HTTP: ${round(perSecond, 1)} pairs/s, claim p50 ${round(percentile(app.claims, 50))} ms ` +
+        `HTTP: ${round(perSecond, 1)} pairs/s, saturated claim p50 ${round(percentile(app.claims, 50))} ms ` +
           `p99 ${round(percentile(app.claims, 99))} ms, server CPU ${round(cpuMsPerPair, 2)} ms a pair ` +
           `(an empty route: ${round(floor.cpuMsPerRequest, 2)} ms a request, ${Math.round(floor.perSecond)} requests/s)`,
       );
@@ -118,7 +129,7 @@ export const claimHttp: Benchmark = {
         if (rate > best.perSecond) best = { clients, perSecond: rate, pgCpuMs: sum.pgCpuPerRun * 1000 };
       }
       const ratio = perSecond / best.perSecond;
-      const claimP99 = percentile(app.claims, 99);
+      const claimP99 = percentile(paced.claims, 99);
       return {
         annotators: ANNOTATORS,
         app_pool: APP_POOL,
@@ -127,12 +138,18 @@ export const claimHttp: Benchmark = {
         pgbench_pairs_per_s: round(best.perSecond, 1),
         pgbench_clients: best.clients,
         throughput_ratio: round(ratio),
-        claim_p50_ms: round(percentile(app.claims, 50)),
-        claim_p95_ms: round(percentile(app.claims, 95)),
+        // At a human pace (paced-annotators.ts): what an annotator waits for.
+        paced_pairs: paced.pairs,
+        claim_p50_ms: round(percentile(paced.claims, 50)),
+        claim_p95_ms: round(percentile(paced.claims, 95)),
         claim_p99_ms: round(claimP99),
-        submit_p50_ms: round(percentile(app.submits, 50)),
-        submit_p95_ms: round(percentile(app.submits, 95)),
-        submit_p99_ms: round(percentile(app.submits, 99)),
+        submit_p50_ms: round(percentile(paced.submits, 50)),
+        submit_p95_ms: round(percentile(paced.submits, 95)),
+        submit_p99_ms: round(percentile(paced.submits, 99)),
+        // In the closed loop at full load: the queue of 64 clients, whose pair takes 64 / throughput.
+        saturated_claim_p50_ms: round(percentile(app.claims, 50)),
+        saturated_claim_p99_ms: round(percentile(app.claims, 99)),
+        saturated_submit_p99_ms: round(percentile(app.submits, 99)),
         pgbench_64_claim_mean_ms: round(pgbenchClaimMs, 1),
         server_cpu_ms_per_pair: round(cpuMsPerPair, 2),
         postgres_cpu_ms_per_pair: round(perPair(app.pgCpu), 2),

@@ -22,12 +22,17 @@ export type ClaimResult =
  *
  * `random` decides whether this claim serves a probe or a gold item (at the campaign's rates);
  * tests may pass their own.
+ *
+ * `after` prefetches (DESIGN §12 P4): the caller shows that lease and asks for the task after
+ * it, so the screen can switch the moment an answer is stored. It returns the annotator's other
+ * live lease, or leases a new item only when they hold no other: never more than two at once.
  */
 export async function claimNextTask(
   db: Db,
-  params: { campaignId: string; user: SessionUser; random?: () => number },
+  params: { campaignId: string; user: SessionUser; after?: string; random?: () => number },
 ): Promise<ClaimResult> {
   const { campaignId, user } = params;
+  const except = params.after ?? null;
   const random = params.random ?? Math.random;
   return writeTransaction(db, async (tx): Promise<ClaimResult> => {
     const [row] = await tx
@@ -57,14 +62,16 @@ export async function claimNextTask(
       ...annotator,
       release: true,
       held: true,
+      except,
       pick: plain ? { gold: false, skipLocked: true } : null,
     });
     if (first.freed.length > 0) await giveBackSlots(tx, first.freed);
     if (first.task) return { task: first.task };
 
+    // A prefetch counts the task on screen as done: it must not lease past the day's cap.
     if (
       campaign.dailyCap !== null &&
-      (await countSubmittedToday(tx, { campaignId, annotatorId: user.id })) >= campaign.dailyCap
+      (await countSubmittedToday(tx, { campaignId, annotatorId: user.id })) + (except ? 1 : 0) >= campaign.dailyCap
     ) {
       return { task: null, reason: "daily_cap" };
     }

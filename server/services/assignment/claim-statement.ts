@@ -15,6 +15,8 @@ export interface ClaimStatementParams {
   release: boolean;
   /** Return the annotator's live lease, if they hold one, instead of leasing anything new. */
   held: boolean;
+  /** A lease the caller already shows (a prefetch asks for the task after it): never returned as held. */
+  except?: string | null;
   /** Lease a new item of this kind when there is no held lease (null: lease nothing new). */
   pick: { gold: boolean; skipLocked: boolean } | null;
 }
@@ -39,11 +41,14 @@ export interface ClaimStatementResult {
 export async function runClaimStatement(db: Db, params: ClaimStatementParams): Promise<ClaimStatementResult> {
   const { campaign, annotatorId } = params;
   const expired = params.release ? expireLeasesSql(campaign.id) : sql`select null::uuid as item_id, null::text as purpose where false`;
+  const except = params.except ? sql`and id <> ${params.except}` : sql``;
+  // The oldest live lease first: with a prefetched one beside it, a reload shows the task the
+  // annotator was on, and the prefetched one comes next.
   const held = params.held
     ? sql`select * from assignments
         where annotator_id = ${annotatorId} and campaign_id = ${campaign.id}
-          and status = 'leased' and expires_at > now()
-        order by leased_at desc limit 1`
+          and status = 'leased' and expires_at > now() ${except}
+        order by leased_at asc limit 1`
     : sql`select * from assignments where false`;
   const picked = params.pick
     ? openItemQuery(

@@ -18,9 +18,10 @@ const assignmentInput = z.strictObject({ assignmentId: z.uuid() });
 
 /** The annotator's loop. Membership and ownership are checked in the services. */
 export const taskRouter = createTRPCRouter({
+  /** With `after` (the lease on screen), a prefetch of the task after it (see claimNextTask). */
   claimNext: protectedProcedure
-    .input(z.strictObject({ campaignId: campaignIdSchema }))
-    .mutation(({ ctx, input }) => claimNextTask(ctx.db, { campaignId: input.campaignId, user: ctx.user })),
+    .input(z.strictObject({ campaignId: campaignIdSchema, after: z.uuid().optional() }))
+    .mutation(({ ctx, input }) => claimNextTask(ctx.db, { campaignId: input.campaignId, user: ctx.user, after: input.after })),
 
   /** Done today and left for this annotator, with the campaign's name, for the screen's header. */
   progress: protectedProcedure

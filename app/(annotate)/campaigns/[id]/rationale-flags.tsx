@@ -1,4 +1,4 @@
-import { rationaleMaxLength } from "@/server/domain/template-config";
+import { rationaleMaxLength } from "@/server/domain/rationale-limit";
 interface Props {
   template: { rationale: { required: boolean; min_length: number; max_length?: number }; flags: string[] };
   rationale: string;

@@ -1,6 +1,6 @@
 "use client";
 
-import { messageText } from "@/server/formats/messages";
+import { messageText } from "@/server/formats/message-text";
 
 import type { SubmittedAnswer } from "./template-task";
 

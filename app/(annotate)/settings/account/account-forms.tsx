@@ -1,7 +1,7 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
-import { signOut } from "next-auth/react";
+import { signOut } from "@/app/_lib/sign-out";
 import { useState, type FormEvent } from "react";
 import { useTRPC } from "@/app/_trpc/client";
 

@@ -1,4 +1,4 @@
-import { messageImages, messageText } from "@/server/formats/messages";
+import { messageImages, messageText } from "@/server/formats/message-text";
 import type { ImportPreview } from "@/server/services/imports/preview-import";
 import { ImportProblems } from "./import-problems";
 

@@ -1,6 +1,6 @@
 "use client";
 
-import { messageText } from "@/server/formats/messages";
+import { messageText } from "@/server/formats/message-text";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
