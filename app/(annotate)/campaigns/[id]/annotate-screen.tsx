@@ -15,6 +15,7 @@ import { ReviseTask } from "./revise-task";
 import { ScreenHeader } from "./screen-header";
 import { TemplateTask, type SubmittedAnswer } from "./template-task";
 import { useKeys } from "./use-keys";
+import { usePrefetch } from "./use-prefetch";
 
 type ClaimResult = RouterOutputs["task"]["claimNext"];
 
@@ -76,6 +77,8 @@ export function AnnotateScreen({ campaignId }: { campaignId: string }) {
   }, [mutate, campaignId]);
   const showNext = (next: ClaimResult | null) => (next ? setResult(next) : claimNext());
   useEffect(() => claimNext(), [claimNext]);
+
+  usePrefetch(campaignId, result?.task?.assignmentId);
 
   const latest = recentAnswers[0];
   const canEdit = latest !== undefined && editing === null && !busy;

@@ -1,0 +1,30 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import { useEffect } from "react";
+import { useTRPC } from "@/app/_trpc/client";
+
+const HEARTBEAT_MS = 60_000;
+
+/**
+ * Leases the task after the one on screen while the annotator works (DESIGN §12 P4), so the
+ * submit that follows finds its next task already leased and answers at once. The prefetched
+ * lease is kept alive like the current one; the server never holds more than two per annotator.
+ */
+export function usePrefetch(campaignId: string, shownAssignmentId: string | undefined) {
+  const trpc = useTRPC();
+  const { mutate, data } = useMutation(trpc.task.claimNext.mutationOptions());
+  const { mutate: beat } = useMutation(trpc.task.heartbeat.mutationOptions());
+  useEffect(() => {
+    if (shownAssignmentId) mutate({ campaignId, after: shownAssignmentId });
+  }, [mutate, campaignId, shownAssignmentId]);
+  const prefetchedId = data?.task?.assignmentId;
+  useEffect(() => {
+    if (!prefetchedId || prefetchedId === shownAssignmentId) return;
+    const timer = setInterval(() => {
+      if (document.visibilityState === "visible") beat({ assignmentId: prefetchedId });
+    }, HEARTBEAT_MS);
+    return () => clearInterval(timer);
+  }, [beat, prefetchedId, shownAssignmentId]);
+  return data?.task ?? null;
+}
