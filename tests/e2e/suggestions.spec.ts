@@ -110,6 +110,7 @@ test("after_submit reveals the judge's verdict only once answered; before_submit
   const revealed = page.getByRole("status", { name: "Model suggestion on your previous answer" });
   await expect(revealed).toContainText(`The model judge ${JUDGE} suggested ${sides.good === "1" ? "A" : "B"} is better. You disagreed.`);
   await nextTask(page, sides.assignment);
+  await page.screenshot({ path: `${SHOTS}/revealed-desktop.png`, fullPage: true });
   sides = await goodKey(page);
   await expect(page.getByTestId("suggestion-hint")).toHaveCount(0);
   await page.keyboard.press(sides.good);
@@ -171,4 +172,14 @@ test("after_submit reveals the judge's verdict only once answered; before_submit
   expect(accepted[0]?.payload.choice).toBe(good(accepted[0] as (typeof rows)[number]));
   expect(shown.filter((r) => r.agreed_with_suggestion === false)).toHaveLength(1);
   expect(await reply.text()).not.toContain(API_KEY);
+
+  // The annotator table: suggestions shown and the agreement with them, per annotator.
+  await page.goto(`/admin/campaigns/${campaignId}`);
+  await page.getByRole("tab", { name: "Quality" }).click();
+  const table = page.getByTestId("quality-section").getByRole("table", { name: "Annotator quality" });
+  const cells = (email: string) => table.getByRole("row").filter({ hasText: email }).getByRole("cell");
+  await expect(cells(hinted.email).nth(8)).toHaveText("2");
+  await expect(cells(hinted.email).nth(9)).toHaveText("50%");
+  await expect(cells(later.email).nth(8)).toHaveText("0");
+  await table.screenshot({ path: `${SHOTS}/annotator-table.png` });
 });
