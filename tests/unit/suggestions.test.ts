@@ -3,7 +3,12 @@ import { PAIRWISE, RANKING, RATING, STEPS } from "@/app/(annotate)/campaigns/[id
 import { ACCEPT_SUGGESTION, SCREEN_KEYS } from "@/app/(annotate)/campaigns/[id]/key-map";
 import { acceptedAnswer } from "@/app/(annotate)/campaigns/[id]/suggestion-answer";
 import { suggestionVerdict } from "@/server/domain/suggestion";
-import { defaultTemplate, pairwiseTemplateSchema, rankingTemplateSchema } from "@/server/services/campaigns/template-config";
+import {
+  pairwiseTemplateSchema,
+  rankingTemplateSchema,
+  ratingTemplateSchema,
+  stepsTemplateSchema,
+} from "@/server/services/campaigns/template-config";
 import { suggestionAgreement, suggestionOutcome } from "@/server/services/suggestions/suggestion-agreement";
 
 const pair = ["a", "b"];
@@ -65,8 +70,8 @@ describe("accepting a suggestion on the screen", () => {
     const maps = [
       PAIRWISE.keys(pairwiseTemplateSchema.parse({ kind: "pairwise", strength: true, flags: ["unsafe"] }), pair),
       RANKING.keys(rankingTemplateSchema.parse({ kind: "ranking" }), ["a", "b", "c"]),
-      RATING.keys(defaultTemplate("rating") as never, ["a", "b"]),
-      STEPS.keys({ ...(defaultTemplate("steps") as object), responseSteps: {} } as never, ["a"]),
+      RATING.keys(ratingTemplateSchema.parse({ kind: "rating", attributes: [{ name: "helpfulness", min: 1, max: 5 }], then: "pairwise" }), ["a", "b"]),
+      STEPS.keys({ ...stepsTemplateSchema.parse({ kind: "steps", flags: ["unsafe"] }), responseSteps: {} }, ["a"]),
       SCREEN_KEYS,
     ];
     for (const map of maps) {
