@@ -10,6 +10,7 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+import type { ShownSuggestion } from "@/server/domain/suggestion";
 import { campaigns } from "./campaigns";
 import { createdAt, id, timestamptz } from "./columns";
 import { items } from "./items";
@@ -38,6 +39,13 @@ export const assignments = pgTable(
     leasedAt: createdAt(),
     expiresAt: timestamptz().notNull(),
     draft: jsonb().$type<unknown>(),
+    /**
+     * The judge's suggestion this task was shown with (a `before_submit` campaign), as shown,
+     * naming responses by their real ids; null when none was shown. The judgement's
+     * suggestion fields are computed from it, so a judge run between claim and submit
+     * changes nothing about what this annotator saw.
+     */
+    suggestion: jsonb().$type<ShownSuggestion>(),
     skipReason: text(),
     completedAt: timestamptz(),
   },

@@ -10,6 +10,7 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+import { DEFAULT_SUGGESTION_MODE, SUGGESTION_MODES } from "@/server/domain/suggestion";
 import type { TemplateConfig } from "@/server/domain/template-config";
 import { createdAt, id, timestamptz } from "./columns";
 import { users } from "./users";
@@ -38,6 +39,7 @@ export const campaigns = pgTable(
     /** After a gold item, show the annotator its expected answer and guideline passage. */
     goldFeedback: boolean().notNull().default(false),
     dailyCap: integer(),
+    suggestionMode: text({ enum: SUGGESTION_MODES }).notNull().default(DEFAULT_SUGGESTION_MODE),
     guidelines: text().notNull().default(""),
     guidelineVersion: integer().notNull().default(1),
     /**
@@ -65,6 +67,10 @@ export const campaigns = pgTable(
     check(
       "campaigns_status_check",
       sql`${t.status} in ('draft', 'active', 'paused', 'archived')`,
+    ),
+    check(
+      "campaigns_suggestion_mode_check",
+      sql`${t.suggestionMode} in (${sql.raw(SUGGESTION_MODES.map((m) => `'${m}'`).join(", "))})`,
     ),
     check("campaigns_overlap_check", sql`${t.overlap} between 1 and 100`),
     check("campaigns_lease_ttl_check", sql`${t.leaseTtlSeconds} > 0`),

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import {
   bigint,
+  boolean,
   foreignKey,
   index,
   integer,
@@ -38,6 +39,10 @@ export const judgements = pgTable(
     shownAt: timestamptz(),
     submittedAt: timestamptz().notNull().defaultNow(),
     activeMs: integer(),
+    /** Whether the task showed an LLM judge's suggestion before this answer (DESIGN §15). */
+    suggestionShown: boolean().notNull().default(false),
+    /** Whether this answer says what the shown suggestion said; null when none was shown. */
+    agreedWithSuggestion: boolean(),
     /** Client-chosen key: a retried submit returns the first result and stores nothing. */
     idempotencyKey: text().notNull(),
     revisionOf: uuid(),

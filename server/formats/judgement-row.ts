@@ -20,6 +20,10 @@ export type JudgementRow = {
   submitted_at: string;
   active_ms: number | null;
   revision_of: string | null;
+  /** Whether the task showed an LLM judge's suggestion before this answer (DESIGN §15). */
+  suggestion_shown: boolean;
+  /** Whether the answer says what the shown suggestion said; null when none was shown. */
+  agreed_with_suggestion: boolean | null;
 };
 
 export interface JudgementRowInput {
@@ -36,6 +40,8 @@ export interface JudgementRowInput {
     submittedAt: Date | string;
     activeMs: number | null;
     revisionOf: string | null;
+    suggestionShown: boolean;
+    agreedWithSuggestion: boolean | null;
   };
   item: { id: string; externalId: string };
   /** The item's responses, in source order. */
@@ -60,6 +66,8 @@ export const JUDGEMENT_COLUMNS: ParquetColumn[] = [
   { name: "submitted_at", type: "string" },
   { name: "active_ms", type: "int" },
   { name: "revision_of", type: "string" },
+  { name: "suggestion_shown", type: "boolean" },
+  { name: "agreed_with_suggestion", type: "boolean" },
 ];
 
 export function toJudgementRow(input: JudgementRowInput): JudgementRow {
@@ -83,6 +91,8 @@ export function toJudgementRow(input: JudgementRowInput): JudgementRow {
     submitted_at: isoTime(judgement.submittedAt),
     active_ms: judgement.activeMs,
     revision_of: judgement.revisionOf,
+    suggestion_shown: judgement.suggestionShown,
+    agreed_with_suggestion: judgement.agreedWithSuggestion,
   };
 }
 

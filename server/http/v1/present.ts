@@ -4,7 +4,8 @@ import type { Task } from "@/server/services/assignment/task";
 import type { CampaignView } from "@/server/services/campaigns/campaign-view";
 import type { CampaignSummary } from "@/server/services/campaigns/list-campaigns";
 import type { CampaignStats } from "@/server/services/campaigns/get-campaign-stats";
-import type { campaignOut, campaignSummaryOut, statsOut, taskOut } from "./schemas";
+import type { SubmitResult } from "@/server/services/judgements/submit-judgement";
+import type { campaignOut, campaignSummaryOut, judgementOut, statsOut, taskOut } from "./schemas";
 
 /** Service results in the REST wire shape: snake_case, ISO timestamps, nothing internal. */
 
@@ -24,6 +25,7 @@ export function campaignJson(c: CampaignView): z.input<typeof campaignOut> {
     ...(c.probeRate === undefined ? {} : { probe_rate: c.probeRate }),
     ...(c.goldFeedback === undefined ? {} : { gold_feedback: c.goldFeedback }),
     daily_cap: c.dailyCap,
+    suggestion_mode: c.suggestionMode,
     guidelines: c.guidelines,
     guideline_version: c.guidelineVersion,
     created_at: c.createdAt.toISOString(),
@@ -70,6 +72,18 @@ export function taskJson(t: Task): z.input<typeof taskOut> {
     template: t.template,
     guideline_version: t.guidelineVersion,
     draft: t.draft,
+    suggestion: t.suggestion,
+  };
+}
+
+export function judgementJson(r: SubmitResult): z.input<typeof judgementOut> {
+  return {
+    id: r.judgement.id,
+    created: r.created,
+    gold_feedback: r.goldFeedback,
+    suggestion_shown: r.judgement.suggestionShown,
+    agreed_with_suggestion: r.judgement.agreedWithSuggestion,
+    suggestion: r.suggestion,
   };
 }
 

@@ -48,6 +48,11 @@ export function annotatorsJson(rows: AnnotatorQuality[]): z.input<typeof annotat
       n: a.lengthBias.n,
       p_value: a.lengthBias.pValue,
     },
+    suggestions: {
+      shown: a.suggestions.shown,
+      agreement: a.suggestions.agreement,
+      rubber_stamps: a.suggestions.rubberStamps,
+    },
     flags: a.flags,
     paused: a.paused,
     excluded: a.excluded,

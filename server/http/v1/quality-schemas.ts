@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ANNOTATOR_FLAGS } from "@/server/services/quality/quality-thresholds";
+import { ANNOTATOR_FLAGS, QUALITY_THRESHOLDS } from "@/server/services/quality/quality-thresholds";
 
 /** REST v1 wire shapes of the quality reports (DESIGN §9), snake_case. */
 
@@ -54,6 +54,16 @@ export const annotatorsOut = z.array(
     self_consistency: z.object({ agreement: rate, n: z.number().int() }),
     position_bias: share("first_share"),
     length_bias: share("longer_share"),
+    suggestions: z
+      .object({
+        shown: z.number().int().describe("Answers given with an LLM judge's suggestion on screen"),
+        agreement: rate.describe("Share of those that agreed with the suggestion"),
+        rubber_stamps: z
+          .number()
+          .int()
+          .describe(`Suggestions accepted within ${QUALITY_THRESHOLDS.rubberStampMs / 1000} s of the task being handed out`),
+      })
+      .describe("How the annotator used LLM suggestions (before_submit campaigns)"),
     flags: z.array(z.enum(ANNOTATOR_FLAGS)),
     paused: z.boolean(),
     excluded: z.boolean(),

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { CAMPAIGN_STATUSES } from "@/db/schema";
 import { CONTENT_KINDS } from "@/db/schema/items";
+import { SUGGESTION_MODES } from "@/server/domain/suggestion";
 import {
   createCampaignInput,
   updateCampaignInput,
@@ -87,6 +88,9 @@ export const campaignOut = z.object({
     .optional()
     .describe("Admins only. After a gold item, the submit reply carries the expected answer and its guideline passage"),
   daily_cap: z.number().int().nullable(),
+  suggestion_mode: z
+    .enum(SUGGESTION_MODES)
+    .describe("When annotators see an LLM judge's suggestion: hidden, after_submit (revealed in the submit reply) or before_submit (a hint on the task)"),
   guidelines: z.string(),
   guideline_version: z.number().int(),
   created_at: timestamp,
@@ -116,6 +120,13 @@ export const memberOut = z.object({
   already_member: z.boolean(),
 });
 
+const taskSuggestionOut = z.object({
+  judge: z.string().describe("The judge's name"),
+  payload: z
+    .record(z.string(), z.unknown())
+    .describe("The judge's verdict in the template's payload shape, naming responses by this task's ids"),
+});
+
 const messageOut = z.object({
   role: z.string(),
   content: z.union([z.string(), z.array(contentPartSchema)]).describe("Text, or content parts (text and image_url) for a vision prompt"),
@@ -140,6 +151,9 @@ export const taskOut = z.object({
   template: templateConfigSchema,
   guideline_version: z.number().int(),
   draft: z.unknown(),
+  suggestion: taskSuggestionOut
+    .nullable()
+    .describe("Only in a before_submit campaign, for an item an LLM judge has a consistent verdict on; null otherwise"),
 });
 
 export const heartbeatOut = z.object({ expires_at: timestamp });
@@ -158,6 +172,15 @@ export const judgementOut = z.object({
   id: uuid,
   created: z.boolean().describe("False when this answered a retry with the same idempotency key"),
   gold_feedback: goldFeedbackOut,
+  suggestion_shown: z.boolean().describe("Whether the task showed an LLM judge's suggestion before this answer"),
+  agreed_with_suggestion: z
+    .boolean()
+    .nullable()
+    .describe("Whether the answer says what the shown suggestion said; null when none was shown"),
+  suggestion: taskSuggestionOut
+    .extend({ agreed: z.boolean().nullable().describe("Whether the answer says what the suggestion says") })
+    .nullable()
+    .describe("The judge's suggestion, revealed once the answer is stored; null in a hidden campaign or when the item has none"),
 });
 
 export const statsOut = z.object({

@@ -8,6 +8,7 @@ import { runClaimStatement } from "./claim-statement";
 import { countSubmittedToday } from "./count-submitted-today";
 import { pickProbeItem } from "./pick-probe-item";
 import { giveBackSlots } from "./release-expired-leases";
+import { attachTaskSuggestion } from "@/server/services/suggestions/attach-task-suggestion";
 import { loadTask, type Task } from "./task";
 
 export type ClaimResult =
@@ -50,6 +51,10 @@ export async function claimNextTask(
     if (row.disabled) throw new AppError("FORBIDDEN", "This account is disabled");
     if (campaign.status === "paused") return { task: null, reason: "paused" };
     if (row.status === "paused") return { task: null, reason: "member_paused" };
+    // A `before_submit` campaign's tasks carry their item's suggestion; other modes read none.
+    const handOut = async (task: Task): Promise<ClaimResult> => ({
+      task: await attachTaskSuggestion(tx, { campaign, task }),
+    });
 
     // Both draws up front, so the common case (neither) is one statement from here.
     const wantProbe = campaign.probeRate > 0 && random() < campaign.probeRate;
@@ -66,7 +71,7 @@ export async function claimNextTask(
       pick: plain ? { gold: false, skipLocked: true } : null,
     });
     if (first.freed.length > 0) await giveBackSlots(tx, first.freed);
-    if (first.task) return { task: first.task };
+    if (first.task) return handOut(first.task);
 
     // A prefetch counts the task on screen as done: it must not lease past the day's cap.
     if (
@@ -81,7 +86,7 @@ export async function claimNextTask(
       if (probe) {
         // Sides swapped: the same pair in the opposite order tests the verdict, not the position.
         const displayOrder = [...probe.displayOrder].reverse();
-        return { task: await lease(tx, campaign, user.id, probe.itemId, "probe", displayOrder) };
+        return handOut(await lease(tx, campaign, user.id, probe.itemId, "probe", displayOrder));
       }
     }
 
@@ -105,7 +110,7 @@ export async function claimNextTask(
         held: false,
         pick,
       });
-      if (task) return { task };
+      if (task) return handOut(task);
     }
     return { task: null, reason: "done" };
   });

@@ -121,6 +121,7 @@ interface AssignmentJson {
   leased_at: string;
   expires_at: string;
   draft: unknown;
+  suggestion: Assignment["suggestion"];
   skip_reason: string | null;
   completed_at: string | null;
 }
@@ -137,6 +138,7 @@ function assignmentFrom(a: AssignmentJson): Assignment {
     leasedAt: new Date(a.leased_at),
     expiresAt: new Date(a.expires_at),
     draft: a.draft,
+    suggestion: a.suggestion ?? null,
     skipReason: a.skip_reason,
     completedAt: a.completed_at === null ? null : new Date(a.completed_at),
   };

@@ -3,6 +3,7 @@ import type { Db } from "@/db/client";
 import { campaigns, items, responses, type Assignment } from "@/db/schema";
 import type { ContentKind } from "@/db/schema/items";
 import type { Message } from "@/server/formats/messages";
+import type { TaskSuggestion } from "@/server/domain/suggestion";
 import type { TemplateConfig } from "@/server/services/campaigns/template-config";
 import { responseSteps } from "@/server/domain/steps";
 import { taskHandle } from "./task-handles";
@@ -24,6 +25,11 @@ export interface Task {
   template: TemplateConfig;
   guidelineVersion: number;
   draft: unknown;
+  /**
+   * An LLM judge's suggestion, only in a `before_submit` campaign and only when the item has
+   * one (attachTaskSuggestion); null otherwise.
+   */
+  suggestion: TaskSuggestion | null;
 }
 
 /** The response columns a task is built from. */
@@ -109,5 +115,6 @@ export function taskFrom(
     template,
     guidelineVersion: campaign.guidelineVersion,
     draft: assignment.draft ?? null,
+    suggestion: null,
   };
 }

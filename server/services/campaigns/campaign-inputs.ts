@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { CAMPAIGN_STATUSES } from "@/db/schema";
+import { DEFAULT_SUGGESTION_MODE, SUGGESTION_MODES } from "@/server/domain/suggestion";
 import { templateConfigSchema } from "./template-config";
 
 export const campaignIdSchema = z.uuid({ message: "Not a campaign id" });
@@ -16,6 +17,8 @@ const settingsFields = {
   /** After a gold item, show the annotator its expected answer and guideline passage. */
   gold_feedback: z.boolean(),
   daily_cap: z.number().int().positive().nullable(),
+  /** When annotators see an LLM judge's suggestion: never, after submitting, or as a hint before. */
+  suggestion_mode: z.enum(SUGGESTION_MODES),
   guidelines: z.string().max(200_000),
   status: z.enum(CAMPAIGN_STATUSES),
 };
@@ -38,6 +41,7 @@ export const createCampaignInput = z.strictObject({
   probe_rate: settingsFields.probe_rate.default(0),
   gold_feedback: settingsFields.gold_feedback.default(false),
   daily_cap: settingsFields.daily_cap.default(null),
+  suggestion_mode: settingsFields.suggestion_mode.default(DEFAULT_SUGGESTION_MODE),
   guidelines: settingsFields.guidelines.default(""),
   status: settingsFields.status.default("draft"),
 });
@@ -54,6 +58,7 @@ export const updateCampaignInput = z.strictObject({
   probe_rate: settingsFields.probe_rate.optional(),
   gold_feedback: settingsFields.gold_feedback.optional(),
   daily_cap: settingsFields.daily_cap.optional(),
+  suggestion_mode: settingsFields.suggestion_mode.optional(),
   guidelines: settingsFields.guidelines.optional(),
   status: settingsFields.status.optional(),
 });

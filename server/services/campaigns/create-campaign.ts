@@ -25,6 +25,7 @@ export async function createCampaign(
         probeRate: input.probe_rate,
         goldFeedback: input.gold_feedback,
         dailyCap: input.daily_cap,
+        suggestionMode: input.suggestion_mode,
         guidelines: input.guidelines,
         createdBy: params.actorId,
       })

@@ -36,6 +36,7 @@ export async function duplicateCampaign(
         probe_rate: source.probeRate,
         gold_feedback: source.goldFeedback,
         daily_cap: source.dailyCap,
+        suggestion_mode: source.suggestionMode,
         guidelines: source.guidelines,
         status: "draft",
       },

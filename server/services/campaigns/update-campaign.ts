@@ -45,6 +45,7 @@ export async function updateCampaign(
     if (input.probe_rate !== undefined) changes.probeRate = input.probe_rate;
     if (input.gold_feedback !== undefined) changes.goldFeedback = input.gold_feedback;
     if (input.daily_cap !== undefined) changes.dailyCap = input.daily_cap;
+    if (input.suggestion_mode !== undefined) changes.suggestionMode = input.suggestion_mode;
     if (input.status !== undefined) changes.status = input.status;
     if (input.overlap !== undefined) changes.overlap = input.overlap;
     if (input.guidelines !== undefined && input.guidelines !== current.guidelines) {

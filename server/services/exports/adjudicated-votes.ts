@@ -52,6 +52,8 @@ export function adjudicatedJudgement(
       submittedAt: verdict.updatedAt,
       activeMs: null,
       revisionOf: null,
+      suggestionShown: false,
+      agreedWithSuggestion: null,
     },
   };
 }

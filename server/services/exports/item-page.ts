@@ -10,7 +10,14 @@ export type ExportResponse = Pick<Response, "id" | "itemId" | "externalId" | "mo
   Partial<Pick<Response, "steps">>;
 
 type DetailColumns =
-  "displayOrder" | "templateVersion" | "shownAt" | "submittedAt" | "activeMs" | "revisionOf";
+  | "displayOrder"
+  | "templateVersion"
+  | "shownAt"
+  | "submittedAt"
+  | "activeMs"
+  | "revisionOf"
+  | "suggestionShown"
+  | "agreedWithSuggestion";
 
 export type BundledJudgement = Pick<
   Judgement,
@@ -115,7 +122,8 @@ function judgementsOf(params: ItemWalk): SQL {
   const detail = params.withDetail
     ? sql`json_build_object('displayOrder', j.display_order, 'templateVersion', j.template_version,
         'shownAt', j.shown_at, 'submittedAt', j.submitted_at, 'activeMs', j.active_ms,
-        'revisionOf', j.revision_of)`
+        'revisionOf', j.revision_of, 'suggestionShown', j.suggestion_shown,
+        'agreedWithSuggestion', j.agreed_with_suggestion)`
     : sql`null`;
   return sql`
     select json_agg(json_build_object('id', j.id, 'itemId', j.item_id,

@@ -1,11 +1,13 @@
 import type { Db } from "@/db/client";
 import { judgements, type Assignment, type Campaign, type Judgement } from "@/db/schema";
+import { suggestionOutcome } from "@/server/services/suggestions/suggestion-agreement";
 import type { JudgementPayload } from "./judgement-payload";
 
 /**
  * Appends a judgement row for an assignment, stamped with what the annotator was shown and
  * the campaign's guideline and template versions at that moment. A first answer and a
- * revision differ only in `revisionOf`.
+ * revision differ only in `revisionOf`; both are measured against the suggestion the
+ * assignment showed, so a revision keeps `suggestion_shown` and re-computes the agreement.
  */
 export async function insertJudgement(
   db: Db,
@@ -32,6 +34,7 @@ export async function insertJudgement(
       templateVersion: campaign.templateVersion,
       shownAt: assignment.leasedAt,
       activeMs: params.activeMs,
+      ...suggestionOutcome(assignment.suggestion, params.payload, assignment.displayOrder),
       idempotencyKey: params.idempotencyKey,
       revisionOf: params.revisionOf,
     })

@@ -13,7 +13,7 @@ import {
 } from "./revise-judgement-input";
 import type { SubmitResult } from "./submit-judgement";
 
-type ReviseResult = Omit<SubmitResult, "goldFeedback">;
+type ReviseResult = Omit<SubmitResult, "goldFeedback" | "suggestion">;
 import { insertJudgement } from "./insert-judgement";
 import { validateItemPayload } from "./validate-item-payload";
 

@@ -7,6 +7,8 @@ import { isUniqueViolation } from "@/server/services/db-errors";
 import type { SessionUser } from "@/server/services/users/session-user";
 import { writeTransaction } from "@/server/services/with-retry";
 import { submitJudgementInput, type SubmitJudgementInput } from "./submit-judgement-input";
+import type { RevealedSuggestion } from "@/server/domain/suggestion";
+import { revealSuggestion } from "@/server/services/suggestions/reveal-suggestion";
 import { getGoldFeedback, type GoldFeedback } from "./get-gold-feedback";
 import { insertJudgement } from "./insert-judgement";
 import { validateItemPayload } from "./validate-item-payload";
@@ -17,6 +19,8 @@ export interface SubmitResult {
   created: boolean;
   /** The gold answer and its passage, for a gold item in a campaign that gives feedback; else null. */
   goldFeedback: GoldFeedback | null;
+  /** The judge's suggestion, revealed now that the answer is stored; null in a hidden campaign or without one. */
+  suggestion: RevealedSuggestion | null;
 }
 
 export const ITEM_FULL_MESSAGE =
@@ -51,7 +55,8 @@ export async function submitJudgement(
           throw new AppError("CONFLICT", "This idempotency key was used for another task");
         }
         const goldFeedback = await getGoldFeedback(tx, { campaign, assignment, payload: earlier.payload });
-        return { judgement: earlier, created: false, goldFeedback };
+        const suggestion = await revealSuggestion(tx, { campaign, assignment, payload: earlier.payload });
+        return { judgement: earlier, created: false, goldFeedback, suggestion };
       }
       if (assignment.status === "submitted") {
         throw new AppError("CONFLICT", "This task has already been submitted");
@@ -78,7 +83,8 @@ export async function submitJudgement(
         idempotencyKey: input.idempotencyKey,
       });
       const goldFeedback = await getGoldFeedback(tx, { campaign, assignment, payload });
-      return { judgement, created: true, goldFeedback };
+      const suggestion = await revealSuggestion(tx, { campaign, assignment, payload });
+      return { judgement, created: true, goldFeedback, suggestion };
     });
   } catch (error) {
     // The same key used concurrently on another assignment loses the unique-index race.

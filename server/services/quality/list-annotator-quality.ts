@@ -14,6 +14,7 @@ import {
 } from "./annotator-signals";
 import { countedJudgements, loadQualityData, type QualityJudgement } from "./load-quality-data";
 import { QUALITY_THRESHOLDS as T, type AnnotatorFlag } from "./quality-thresholds";
+import { rubberStamping, suggestionUse, type SuggestionUse } from "./suggestion-signals";
 
 export interface AnnotatorQuality {
   annotator: { id: string; email: string };
@@ -25,6 +26,8 @@ export interface AnnotatorQuality {
   selfConsistency: { agreement: number | null; n: number };
   positionBias: Share;
   lengthBias: Share;
+  /** LLM suggestions shown, agreement with them, and fast acceptances (DESIGN §15). */
+  suggestions: SuggestionUse;
   flags: AnnotatorFlag[];
   /** Paused in this campaign: gets no new tasks. */
   paused: boolean;
@@ -88,6 +91,7 @@ export async function listAnnotatorQuality(
       selfConsistency: selfConsistency(own, data),
       positionBias: positionBias(own, data),
       lengthBias: lengthBias(own, data),
+      suggestions: suggestionUse(own),
       flags: [],
       paused: paused.has(id),
       excluded: data.excluded.has(id),
@@ -134,5 +138,6 @@ function flagsFor(
     const limit = Math.max(T.tooFastFloorSeconds, (typicalSeconds ?? 0) * T.tooFastShare);
     if (row.medianActiveSeconds < limit) flags.push("too_fast");
   }
+  if (rubberStamping(row.suggestions)) flags.push("rubber_stamping");
   return flags;
 }

@@ -31,6 +31,14 @@ export interface QualityJudgement {
   displayOrder: string[];
   activeMs: number | null;
   submittedAt: Date;
+  /** Whether the task showed an LLM judge's suggestion, and whether the answer agreed with it. */
+  suggestionShown: boolean;
+  agreedWithSuggestion: boolean | null;
+  /**
+   * Milliseconds from the task's lease (when it was handed out, so shown at the earliest) to
+   * this answer, measured by the server; null without a lease time.
+   */
+  answerMs: number | null;
   /** A consistency re-serve: counted only for self-consistency, never as a second vote. */
   probe: boolean;
 }
@@ -100,6 +108,9 @@ export async function loadQualityData(
       displayOrder: judgements.displayOrder,
       activeMs: judgements.activeMs,
       submittedAt: judgements.submittedAt,
+      suggestionShown: judgements.suggestionShown,
+      agreedWithSuggestion: judgements.agreedWithSuggestion,
+      answerMs: sql<number | null>`(extract(epoch from ${judgements.submittedAt} - ${judgements.shownAt}) * 1000)::int`,
       purpose: assignments.purpose,
     })
     .from(judgements)
@@ -113,7 +124,11 @@ export async function loadQualityData(
   return {
     campaign,
     items: itemMap,
-    judgements: judgementRows.map(({ purpose, ...j }) => ({ ...j, probe: purpose === "probe" })),
+    judgements: judgementRows.map(({ purpose, answerMs, ...j }) => ({
+      ...j,
+      answerMs: answerMs === null ? null : Number(answerMs),
+      probe: purpose === "probe",
+    })),
     excluded: new Set(campaign.excludedAnnotators),
   };
 }

@@ -22,6 +22,15 @@ export const QUALITY_THRESHOLDS = {
   tooFastShare: 0.25,
   tooFastFloorSeconds: 2,
   minTimed: 10,
+  /**
+   * Rubber-stamping (DESIGN §15): accepting a shown LLM suggestion within this many ms of the
+   * task being handed out (server clocks: a client cannot report its way out of it). Flagged
+   * when such answers are at least `rubberStampShare` of the suggestions shown, over at least
+   * `minSuggestionsShown`.
+   */
+  rubberStampMs: 2_000,
+  rubberStampShare: 0.2,
+  minSuggestionsShown: 10,
 } as const;
 
 export const ANNOTATOR_FLAGS = [
@@ -31,5 +40,6 @@ export const ANNOTATOR_FLAGS = [
   "low_agreement",
   "low_self_consistency",
   "too_fast",
+  "rubber_stamping",
 ] as const;
 export type AnnotatorFlag = (typeof ANNOTATOR_FLAGS)[number];

@@ -55,17 +55,26 @@ export const taskRouter = createTRPCRouter({
   /**
    * With `claimNext`, the reply also carries the annotator's next task, so the screen can show
    * it the moment the answer is stored: one round trip per task instead of two. `goldFeedback`
-   * is set only after a gold item in a campaign with gold feedback on.
+   * is set only after a gold item in a campaign with gold feedback on; `suggestion` (the judge's
+   * verdict, revealed now) only in a campaign that shows suggestions, for an item that has one.
    */
   submit: protectedProcedure
     .input(submitJudgementInput.extend({ claimNext: z.boolean().default(false) }))
     .mutation(async ({ ctx, input }) => {
       const { claimNext, ...submission } = input;
-      const { judgement, created, goldFeedback } = await submitJudgement(ctx.db, { input: submission, user: ctx.user });
+      const { judgement, created, goldFeedback, suggestion } = await submitJudgement(ctx.db, { input: submission, user: ctx.user });
       const next = claimNext
         ? await claimNextTask(ctx.db, { campaignId: judgement.campaignId, user: ctx.user })
         : null;
-      return { judgementId: judgement.id, created, goldFeedback, next };
+      return {
+        judgementId: judgement.id,
+        created,
+        goldFeedback,
+        suggestion,
+        suggestionShown: judgement.suggestionShown,
+        agreedWithSuggestion: judgement.agreedWithSuggestion,
+        next,
+      };
     }),
 
   /** "Fix my last answer": stores a revision that supersedes the annotator's latest judgement. */

@@ -191,6 +191,8 @@ describe("toParquet", () => {
         submittedAt: new Date(0),
         activeMs: 1234,
         revisionOf: null,
+        suggestionShown: true,
+        agreedWithSuggestion: null,
       },
       item: { id: "i", externalId: "e" },
       responses: [],
@@ -198,7 +200,13 @@ describe("toParquet", () => {
     });
     const judged = await write([judgement], { columns: JUDGEMENT_COLUMNS });
     const [row] = numbersFromBigints(await parquetReadObjects({ file: judged.file }));
-    expect(row).toMatchObject({ active_ms: 1234, template_version: 2, shown_at: null });
+    expect(row).toMatchObject({
+      active_ms: 1234,
+      template_version: 2,
+      shown_at: null,
+      suggestion_shown: true,
+      agreed_with_suggestion: null,
+    });
     expect(JSON.parse(String(row?.payload))).toEqual(judgement.payload);
   });
 

@@ -110,6 +110,8 @@ describe("toJudgementRow", () => {
       submittedAt: "2025-01-02T03:05:00Z",
       activeMs: 55_000,
       revisionOf: null,
+      suggestionShown: true,
+      agreedWithSuggestion: false,
     },
     item: { id: "i1", externalId: "ext-1" },
     responses: [
@@ -136,6 +138,8 @@ describe("toJudgementRow", () => {
       "submitted_at",
       "active_ms",
       "revision_of",
+      "suggestion_shown",
+      "agreed_with_suggestion",
     ]);
     expect(row).toMatchObject({
       responses: [
@@ -145,6 +149,8 @@ describe("toJudgementRow", () => {
       display_order: ["r2", "r1"],
       shown_at: "2025-01-02T03:04:05.000Z",
       submitted_at: "2025-01-02T03:05:00.000Z",
+      suggestion_shown: true,
+      agreed_with_suggestion: false,
     });
   });
 

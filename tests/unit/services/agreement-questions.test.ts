@@ -18,6 +18,9 @@ const vote = (itemId: string, annotatorId: string, payload: object): QualityJudg
   payload: payload as QualityJudgement["payload"],
   displayOrder: [],
   activeMs: null,
+  suggestionShown: false,
+  agreedWithSuggestion: null,
+  answerMs: null,
   submittedAt: new Date(0),
   probe: false,
 });

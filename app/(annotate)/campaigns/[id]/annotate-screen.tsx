@@ -9,8 +9,9 @@ import { withKind } from "./answer-kinds";
 import { GoldFeedbackPanel, type GoldFeedback } from "./gold-feedback";
 import { GuidelinesPanel } from "./guidelines-panel";
 import { HelpOverlay } from "./help-overlay";
-import { SCREEN_KEYS, bindingFor } from "./key-map";
+import { ACCEPT_SUGGESTION, SCREEN_KEYS, bindingFor } from "./key-map";
 import { RecentAnswers } from "./recent-answers";
+import { RevealedSuggestionNote, type RevealedSuggestion } from "./revealed-suggestion";
 import { ReviseTask } from "./revise-task";
 import { ScreenHeader } from "./screen-header";
 import { TemplateTask, type SubmittedAnswer } from "./template-task";
@@ -48,6 +49,8 @@ export function AnnotateScreen({ campaignId }: { campaignId: string }) {
   const [notice, setNotice] = useState<string | null>(null);
   // A gold item's feedback, shown until the annotator moves on to the already fetched next task.
   const [checked, setChecked] = useState<{ done: SubmittedAnswer; feedback: GoldFeedback; next: ClaimResult | null } | null>(null);
+  // A model's verdict on the answer just given (after_submit), shown above the next task.
+  const [revealed, setRevealed] = useState<{ done: SubmittedAnswer; suggestion: RevealedSuggestion } | null>(null);
   const recent = useQuery(trpc.task.recent.queryOptions({ campaignId }));
   // This tab's last answer counts before the list comes back from the server.
   const [lastDone, setLastDone] = useState<SubmittedAnswer | null>(null);
@@ -103,6 +106,7 @@ export function AnnotateScreen({ campaignId }: { campaignId: string }) {
   const shown = editing?.task ?? result?.task;
   const keys = [
     ...(shown ? withKind(shown.template, (kind, t) => kind.keys(t, shown.responses.map((r) => r.id)), shown.responses) : []),
+    ...(!editing && result?.task?.suggestion ? [ACCEPT_SUGGESTION] : []),
     ...SCREEN_KEYS,
   ];
   const reason = result && !result.task ? REASONS[result.reason] : undefined;
@@ -145,6 +149,7 @@ export function AnnotateScreen({ campaignId }: { campaignId: string }) {
       )}
       {/* Hidden, not unmounted, while editing: the current task keeps its answer and its lease. */}
       <div hidden={editing !== null}>
+        {revealed && !checked && <RevealedSuggestionNote done={revealed.done} suggestion={revealed.suggestion} />}
         {claim.isError ? (
           <div role="alert" className="card">
             <p>{claim.error.message}</p>
@@ -199,15 +204,18 @@ export function AnnotateScreen({ campaignId }: { campaignId: string }) {
                 active={editing === null}
                 onBusy={setBusy}
                 onNext={(next) => {
+                  setRevealed(null);
                   if (next) {
                     setResult(next);
                     refreshCounters();
                   } else claimNext();
                 }}
-                onSubmitted={(done, next, feedback) => {
+                onSubmitted={(done, { next, goldFeedback: feedback, suggestion }) => {
                   setLastDone(done);
                   setNotice(null);
                   refreshCounters();
+                  // A suggestion the task already showed is not news; one never shown is revealed now.
+                  setRevealed(suggestion && !result.task?.suggestion ? { done, suggestion } : null);
                   if (feedback) setChecked({ done, feedback, next });
                   else showNext(next);
                 }}

@@ -14,6 +14,12 @@ export interface KeyBinding {
 
 export const SUBMIT: KeyBinding = { id: "submit", keys: ["Enter"], label: "Submit" };
 export const FLAGS: KeyBinding = { id: "flags", keys: ["f"], label: "Flag the task (go to the flags)" };
+/** Only on a task that shows a model suggestion (a `before_submit` campaign). */
+export const ACCEPT_SUGGESTION: KeyBinding = {
+  id: "accept-suggestion",
+  keys: ["y"],
+  label: "Accept the model suggestion (submits it when nothing else is asked for)",
+};
 
 /** Keys of the screen around the task, the same for every template. */
 export const SCREEN_KEYS: KeyBinding[] = [

@@ -7,9 +7,11 @@ import { randomId } from "@/app/_lib/random-id";
 import { useTRPC } from "@/app/_trpc/client";
 import type { ClaimedTask, RouterOutputs } from "@/app/_trpc/types";
 import type { AnswerKind } from "./answer-kind";
-import { SCREEN_KEYS, bindingFor, hintOf, shortcutOf } from "./key-map";
+import { ACCEPT_SUGGESTION, SCREEN_KEYS, bindingFor, hintOf, shortcutOf } from "./key-map";
 import { focusFlags } from "./pairwise-keys";
 import { SkipDialog } from "./skip-dialog";
+import { acceptedAnswer } from "./suggestion-answer";
+import { SuggestionHint } from "./suggestion-hint";
 import { useKeys } from "./use-keys";
 import { useLeaseUpkeep } from "./use-lease-upkeep";
 
@@ -38,19 +40,16 @@ export function TemplateTask<T, A>({
   task: ClaimedTask;
   /** False while the task is hidden behind the edit of a previous answer: its keys are off. */
   active: boolean;
-  /** Called with the stored answer, the next claim and any gold feedback, which the submit reply carries. */
-  onSubmitted: (
-    done: SubmittedAnswer,
-    next: RouterOutputs["task"]["claimNext"] | null,
-    goldFeedback: RouterOutputs["task"]["submit"]["goldFeedback"],
-  ) => void;
+  /** Called with the stored answer and the submit reply (the next claim, any gold feedback or revealed suggestion). */
+  onSubmitted: (done: SubmittedAnswer, reply: RouterOutputs["task"]["submit"]) => void;
   /** Move on without an answer (after a skip, whose reply carries the next task, or a refused submit). */
   onNext: (next?: RouterOutputs["task"]["claimNext"] | null) => void;
   onBusy: (busy: boolean) => void;
 }) {
   const trpc = useTRPC();
   const responseIds = task.responses.map((r) => r.id);
-  const keys = kind.keys(template, responseIds);
+  const { suggestion } = task;
+  const keys = [...kind.keys(template, responseIds), ...(suggestion ? [ACCEPT_SUGGESTION] : [])];
   const [answer, setAnswer] = useState(() => kind.fromDraft(task.draft, template, responseIds));
   const [skipping, setSkipping] = useState(false);
   const problem = kind.problem(answer, template, responseIds);
@@ -59,8 +58,7 @@ export function TemplateTask<T, A>({
   const upkeep = useLeaseUpkeep(task.assignmentId, kind.toDraft(answer));
   const submit = useMutation(
     trpc.task.submit.mutationOptions({
-      onSuccess: (reply) =>
-        onSubmitted({ task, payload: sent.current, judgementId: reply.judgementId }, reply.next, reply.goldFeedback),
+      onSuccess: (reply) => onSubmitted({ task, payload: sent.current, judgementId: reply.judgementId }, reply),
     }),
   );
   const skip = useMutation(trpc.task.skip.mutationOptions({ onSuccess: (reply) => onNext(reply.next) }));
@@ -73,9 +71,9 @@ export function TemplateTask<T, A>({
     return () => onBusy(false);
   }, [busy, onBusy]);
 
-  function send() {
-    if (problem !== null || busy || closed) return;
-    const payload = kind.toPayload(answer, template, responseIds);
+  function send(given: A = answer) {
+    if (kind.problem(given, template, responseIds) !== null || busy || closed) return;
+    const payload = kind.toPayload(given, template, responseIds);
     sent.current = payload;
     submit.mutate({
       assignmentId: task.assignmentId,
@@ -95,6 +93,7 @@ export function TemplateTask<T, A>({
     const binding = bindingFor(keys, key) ?? bindingFor(SCREEN_KEYS, key);
     if (!binding) return false;
     if (binding.id === "submit") send();
+    else if (binding.id === ACCEPT_SUGGESTION.id) accept();
     else if (binding.id === "skip") setSkipping(true);
     else if (binding.id === "flags") focusFlags();
     else if (binding.id === "diff") toggleDiff();
@@ -106,9 +105,26 @@ export function TemplateTask<T, A>({
     return true;
   }, active);
 
+  /** Takes the suggestion as the answer, and submits it when the template asks for nothing more. */
+  function accept() {
+    if (!suggestion || busy || closed) return;
+    const next = acceptedAnswer(kind, answer, template, responseIds, suggestion.payload);
+    setAnswer(next);
+    send(next);
+  }
+
   const View = kind.View;
   return (
     <>
+      {suggestion && (
+        <SuggestionHint
+          suggestion={suggestion}
+          template={task.template}
+          responseIds={responseIds}
+          disabled={busy || closed}
+          onAccept={accept}
+        />
+      )}
       <View
         assignmentId={task.assignmentId}
         prompt={task.item.prompt}

@@ -6,10 +6,18 @@ import { Markdown } from "@/app/_components/markdown";
 import { useTRPC } from "@/app/_trpc/client";
 import type { RouterOutputs } from "@/app/_trpc/types";
 import type { TemplateConfig } from "@/server/services/campaigns/template-config";
+import { SUGGESTION_MODES, type SuggestionMode } from "@/server/domain/suggestion";
 import { TemplateEditor } from "./template-editor";
 import { TemplatePreview } from "./template-preview";
 
 type Campaign = RouterOutputs["campaign"]["byId"];
+
+/** How the admin form names each suggestion mode (the values come from SUGGESTION_MODES). */
+const SUGGESTION_MODE_LABELS: Record<SuggestionMode, string> = {
+  hidden: "Hidden: annotators never see them",
+  after_submit: "After submitting: revealed once the annotator has answered",
+  before_submit: "Before submitting: a marked hint on the task, accepted with one key",
+};
 
 /** Reads a number field; empty means "no value" (only the daily cap allows that). */
 function numberField(form: FormData, name: string): number | null {
@@ -57,6 +65,7 @@ export function SettingsPanel({ campaign }: { campaign: Campaign }) {
         gold_rate: (numberField(form, "gold_percent") ?? 0) / 100,
         probe_rate: (numberField(form, "probe_percent") ?? 0) / 100,
         gold_feedback: form.get("gold_feedback") === "on",
+        suggestion_mode: String(form.get("suggestion_mode")) as SuggestionMode,
         daily_cap: numberField(form, "daily_cap"),
         guidelines,
         template,
@@ -164,6 +173,20 @@ export function SettingsPanel({ campaign }: { campaign: Campaign }) {
                   After a gold item is submitted, show its expected answer and the guideline
                   passage imported with it (<code>gold_explanation</code>).
                 </span>
+              </span>
+            </label>
+            <label className="block font-medium sm:col-span-2">
+              LLM judge suggestions
+              <select name="suggestion_mode" defaultValue={campaign.suggestionMode} className="input mt-1">
+                {SUGGESTION_MODES.map((mode) => (
+                  <option key={mode} value={mode}>
+                    {SUGGESTION_MODE_LABELS[mode]}
+                  </option>
+                ))}
+              </select>
+              <span className="block text-xs font-normal text-slate-500">
+                The newest judge&apos;s verdict on an item, when it held in both display orders. Every
+                answer records whether one was shown and whether the annotator agreed.
               </span>
             </label>
           </div>

@@ -1,17 +1,19 @@
 import { readJsonBody } from "@/server/http/json-body";
 import { restRoute } from "@/server/http/rest-route";
 import { assertUuid } from "@/server/services/ids";
+import { judgementJson } from "@/server/http/v1/present";
 import { judgementBody } from "@/server/http/v1/schemas";
 import { submitJudgement } from "@/server/services/judgements/submit-judgement";
 
 /**
  * 201 with the new judgement's id; a retry with the same idempotency key gets 200 and the same
- * id. `gold_feedback` is null unless the item was gold and the campaign gives gold feedback.
+ * id. `gold_feedback` is null unless the item was gold and the campaign gives gold feedback;
+ * `suggestion` is null unless the campaign shows suggestions and the item has one.
  */
 export const POST = restRoute<{ id: string }>("user", async ({ db, user, params, request }) => {
   assertUuid(params.id, "task");
   const body = await readJsonBody(request, judgementBody);
-  const { judgement, created, goldFeedback } = await submitJudgement(db, {
+  const { judgement, created, goldFeedback, suggestion } = await submitJudgement(db, {
     input: {
       assignmentId: params.id,
       idempotencyKey: body.idempotency_key,
@@ -21,7 +23,7 @@ export const POST = restRoute<{ id: string }>("user", async ({ db, user, params,
     user,
   });
   return Response.json(
-    { id: judgement.id, created, gold_feedback: goldFeedback },
+    judgementJson({ judgement, created, goldFeedback, suggestion }),
     { status: created ? 201 : 200 },
   );
 });

@@ -3,18 +3,20 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTRPC } from "@/app/_trpc/client";
 import type { RouterOutputs } from "@/app/_trpc/types";
+import { QUALITY_THRESHOLDS, type AnnotatorFlag } from "@/server/services/quality/quality-thresholds";
 import { ChartCard } from "./chart-card";
 import { formatNumber } from "./csv";
 
 type Annotators = RouterOutputs["quality"]["annotators"];
 
-const FLAG_LABELS: Record<string, string> = {
+const FLAG_LABELS: Record<AnnotatorFlag, string> = {
   position_bias: "position bias",
   length_bias: "length bias",
   low_gold_accuracy: "low gold accuracy",
   low_agreement: "low agreement",
   low_self_consistency: "inconsistent on probes",
   too_fast: "too fast",
+  rubber_stamping: "rubber-stamps suggestions",
 };
 
 function percent(x: number | null): string {
@@ -56,6 +58,9 @@ export function AnnotatorTable({
         a.positionBias.share,
         a.positionBias.pValue,
         a.lengthBias.share,
+        a.suggestions.shown,
+        a.suggestions.agreement,
+        a.suggestions.rubberStamps,
         a.flags.join(" "),
         a.excluded ? "excluded" : a.paused ? "paused" : "active",
       ] as const,
@@ -76,6 +81,9 @@ export function AnnotatorTable({
         "first_share",
         "position_p",
         "longer_share",
+        "suggestions_shown",
+        "suggestion_agreement",
+        "rubber_stamps",
         "flags",
         "status",
       ]}
@@ -96,6 +104,9 @@ export function AnnotatorTable({
                 "Probes",
                 "Shown first",
                 "Longer",
+                "Suggested",
+                "Agreed",
+                "Stamped",
                 "Flags",
                 "",
               ].map((h) => (
@@ -129,13 +140,25 @@ export function AnnotatorTable({
                   {percent(a.positionBias.share)}
                 </td>
                 <td className="px-2 py-1 tabular-nums">{percent(a.lengthBias.share)}</td>
+                <td className="px-2 py-1 tabular-nums" title="Answers given with a model suggestion on screen">
+                  {a.suggestions.shown}
+                </td>
+                <td className="px-2 py-1 tabular-nums" title="Share of those that agreed with the suggestion">
+                  {percent(a.suggestions.agreement)}
+                </td>
+                <td
+                  className="px-2 py-1 tabular-nums"
+                  title={`Suggestions accepted within ${QUALITY_THRESHOLDS.rubberStampMs / 1000} s of the task appearing`}
+                >
+                  {a.suggestions.rubberStamps}
+                </td>
                 <td className="px-2 py-1">
                   {a.flags.map((f) => (
                     <span
                       key={f}
                       className="mr-1 inline-block rounded bg-amber-100 px-1.5 text-xs text-amber-900"
                     >
-                      {FLAG_LABELS[f] ?? f}
+                      {FLAG_LABELS[f]}
                     </span>
                   ))}
                 </td>
