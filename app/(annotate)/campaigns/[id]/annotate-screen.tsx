@@ -2,9 +2,9 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { useTRPC } from "@/app/_trpc/client";
-import type { RouterOutputs } from "@/app/_trpc/types";
+import type { ClaimedTask, RouterOutputs } from "@/app/_trpc/types";
 import { withKind } from "./answer-kinds";
 import { GoldFeedbackPanel, type GoldFeedback } from "./gold-feedback";
 import { GuidelinesPanel } from "./guidelines-panel";
@@ -48,7 +48,11 @@ export function AnnotateScreen({ campaignId }: { campaignId: string }) {
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   // A gold item's feedback, shown until the annotator moves on to the already fetched next task.
-  const [checked, setChecked] = useState<{ done: SubmittedAnswer; feedback: GoldFeedback; next: ClaimResult | null } | null>(null);
+  const [checked, setChecked] = useState<{ done: SubmittedAnswer; feedback: GoldFeedback; next: ClaimResult | null; movedOn: boolean } | null>(null);
+  // The task whose answer is on its way while the prefetched next one is already on screen:
+  // kept mounted (hidden) so that a refused or failed submit brings it back with its answer.
+  const [pending, setPending] = useState<ClaimedTask | null>(null);
+  const pendingId = useRef<string | null>(null);
   // A model's verdict on the answer just given (after_submit), shown above the next task.
   const [revealed, setRevealed] = useState<{ done: SubmittedAnswer; suggestion: RevealedSuggestion } | null>(null);
   const recent = useQuery(trpc.task.recent.queryOptions({ campaignId }));
@@ -81,7 +85,25 @@ export function AnnotateScreen({ campaignId }: { campaignId: string }) {
   const showNext = (next: ClaimResult | null) => (next ? setResult(next) : claimNext());
   useEffect(() => claimNext(), [claimNext]);
 
-  usePrefetch(campaignId, result?.task?.assignmentId);
+  const prefetched = usePrefetch(campaignId, result?.task?.assignmentId);
+  // Enter shows the prefetched task at once (DESIGN §12 P4); one answer in flight at a time.
+  const moveOn = (from: ClaimedTask): boolean => {
+    if (!prefetched || prefetched.assignmentId === from.assignmentId || pendingId.current) return false;
+    pendingId.current = from.assignmentId;
+    setPending(from);
+    setRevealed(null);
+    setResult({ task: prefetched });
+    return true;
+  };
+  // The next task is leased and no answer is in flight: Enter will show it at once.
+  const nextReady = prefetched !== null && prefetched.assignmentId !== result?.task?.assignmentId && pending === null;
+  const settlePending = (task: ClaimedTask, failed: boolean) => {
+    if (pendingId.current !== task.assignmentId) return false;
+    pendingId.current = null;
+    setPending(null);
+    if (failed) setResult({ task });
+    return true;
+  };
 
   const latest = recentAnswers[0];
   const canEdit = latest !== undefined && editing === null && !busy;
@@ -148,7 +170,7 @@ export function AnnotateScreen({ campaignId }: { campaignId: string }) {
         </div>
       )}
       {/* Hidden, not unmounted, while editing: the current task keeps its answer and its lease. */}
-      <div hidden={editing !== null}>
+      <div hidden={editing !== null} data-next-ready={nextReady ? "true" : undefined}>
         {revealed && !checked && <RevealedSuggestionNote done={revealed.done} suggestion={revealed.suggestion} />}
         {claim.isError ? (
           <div role="alert" className="card">
@@ -167,62 +189,72 @@ export function AnnotateScreen({ campaignId }: { campaignId: string }) {
               Back to your campaigns
             </Link>
           </div>
-        ) : checked ? (
-          withKind(checked.done.task.template, (kind, template) => (
-            <GoldFeedbackPanel
-              feedback={checked.feedback}
-              done={checked.done}
-              active={editing === null}
-              onContinue={() => {
-                setChecked(null);
-                showNext(checked.next);
-              }}
-            >
-              <kind.View
-                label="Answered task"
-                prompt={checked.done.task.item.prompt}
-                responses={checked.done.task.responses}
-                template={template}
-                keys={[]}
-                answer={kind.fromDraft(checked.done.payload, template, checked.done.task.responses.map((r) => r.id))}
-                onChange={() => undefined}
-                onSubmit={() => undefined}
-                problem={null}
-                submitting={false}
-                closed
-              />
-            </GoldFeedbackPanel>
-          ))
         ) : (
-          withKind(result.task.template, (kind, template) =>
-            result.task ? (
-              <TemplateTask
-                key={result.task.assignmentId}
-                kind={kind}
-                template={template}
-                task={result.task}
-                active={editing === null}
-                onBusy={setBusy}
-                onNext={(next) => {
-                  setRevealed(null);
-                  if (next) {
-                    setResult(next);
-                    refreshCounters();
-                  } else claimNext();
-                }}
-                onSubmitted={(done, { next, goldFeedback: feedback, suggestion }) => {
-                  setLastDone(done);
-                  setNotice(null);
-                  refreshCounters();
-                  // A suggestion the task already showed is not news; one never shown is revealed now.
-                  setRevealed(suggestion && !result.task?.suggestion ? { done, suggestion } : null);
-                  if (feedback) setChecked({ done, feedback, next });
-                  else showNext(next);
-                }}
-              />
-            ) : null,
-            result.task.responses,
-          )
+          <>
+            {checked &&
+              withKind(checked.done.task.template, (kind, template) => (
+                <GoldFeedbackPanel
+                  feedback={checked.feedback}
+                  done={checked.done}
+                  active={editing === null}
+                  onContinue={() => {
+                    setChecked(null);
+                    if (!checked.movedOn) showNext(checked.next);
+                  }}
+                >
+                  <kind.View
+                    label="Answered task"
+                    prompt={checked.done.task.item.prompt}
+                    responses={checked.done.task.responses}
+                    template={template}
+                    keys={[]}
+                    answer={kind.fromDraft(checked.done.payload, template, checked.done.task.responses.map((r) => r.id))}
+                    onChange={() => undefined}
+                    onSubmit={() => undefined}
+                    problem={null}
+                    submitting={false}
+                    closed
+                  />
+                </GoldFeedbackPanel>
+              ))}
+            {/* One keyed list, so the task on screen keeps its state when the one before it settles. */}
+            {[pending, result.task].map((task) => {
+              if (!task || (task === pending && task.assignmentId === result.task?.assignmentId)) return null;
+              const current = task !== pending;
+              return (
+                <div key={task.assignmentId} hidden={!current || checked !== null}>
+                  {withKind(task.template, (kind, template) => (
+                    <TemplateTask
+                      kind={kind}
+                      template={template}
+                      task={task}
+                      active={editing === null && current && checked === null}
+                      onBusy={current ? setBusy : noBusy}
+                      onSending={() => moveOn(task)}
+                      onFailed={() => settlePending(task, true)}
+                      onNext={(next) => {
+                        setRevealed(null);
+                        if (next) {
+                          setResult(next);
+                          refreshCounters();
+                        } else claimNext();
+                      }}
+                      onSubmitted={(done, { next, goldFeedback: feedback, suggestion }) => {
+                        const movedOn = settlePending(task, false);
+                        setLastDone(done);
+                        setNotice(null);
+                        refreshCounters();
+                        // A suggestion the task already showed is not news; one never shown is revealed now.
+                        setRevealed(suggestion && !task.suggestion ? { done, suggestion } : null);
+                        if (feedback) setChecked({ done, feedback, next, movedOn });
+                        else if (!movedOn) showNext(next);
+                      }}
+                    />
+                  ), task.responses)}
+                </div>
+              );
+            })}
+          </>
         )}
       </div>
       {help && <HelpOverlay keys={keys} onClose={() => setHelp(false)} />}
@@ -230,3 +262,5 @@ export function AnnotateScreen({ campaignId }: { campaignId: string }) {
     </div>
   );
 }
+
+const noBusy = () => undefined;

@@ -34,6 +34,8 @@ export function TemplateTask<T, A>({
   onSubmitted,
   onNext,
   onBusy,
+  onSending,
+  onFailed,
 }: {
   kind: AnswerKind<T, A>;
   template: T;
@@ -45,6 +47,13 @@ export function TemplateTask<T, A>({
   /** Move on without an answer (after a skip, whose reply carries the next task, or a refused submit). */
   onNext: (next?: RouterOutputs["task"]["claimNext"] | null) => void;
   onBusy: (busy: boolean) => void;
+  /**
+   * Called as the answer is sent; true when the screen has already moved on to a prefetched
+   * task, so the reply need not carry the next one.
+   */
+  onSending?: () => boolean;
+  /** Called when the submit fails, so a screen that moved on can bring this task back. */
+  onFailed?: () => void;
 }) {
   const trpc = useTRPC();
   const responseIds = task.responses.map((r) => r.id);
@@ -59,6 +68,7 @@ export function TemplateTask<T, A>({
   const submit = useMutation(
     trpc.task.submit.mutationOptions({
       onSuccess: (reply) => onSubmitted({ task, payload: sent.current, judgementId: reply.judgementId }, reply),
+      onError: () => onFailed?.(),
     }),
   );
   const skip = useMutation(trpc.task.skip.mutationOptions({ onSuccess: (reply) => onNext(reply.next) }));
@@ -75,12 +85,14 @@ export function TemplateTask<T, A>({
     if (kind.problem(given, template, responseIds) !== null || busy || closed) return;
     const payload = kind.toPayload(given, template, responseIds);
     sent.current = payload;
+    const activeMs = upkeep.readActiveMs();
+    const movedOn = onSending?.() ?? false;
     submit.mutate({
       assignmentId: task.assignmentId,
       idempotencyKey: idempotencyKey.current,
       payload,
-      activeMs: upkeep.readActiveMs(),
-      claimNext: true,
+      activeMs,
+      claimNext: !movedOn,
     });
   }
 
