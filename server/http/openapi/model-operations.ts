@@ -143,7 +143,7 @@ export const JUDGE_OPERATIONS: Operation[] = [
     idOf: "campaign",
     summary: "How far each judge can be trusted",
     description:
-      "Per judge (its latest job): swap consistency, position bias, Cohen's κ and raw agreement with the human consensus (strict majority) and with each annotator, tokens per verdict. An item whose two verdicts disagree has no judge label.",
+      "Per judge (its latest job): swap consistency, position bias with its binomial p-value, agreement with the human consensus (strict majority; the mean for ratings) and with each annotator — raw agreement, Cohen's κ and Krippendorff's α — and tokens per verdict. An item whose two verdicts disagree gives the judge no answer. The humans are the Quality tab's: live judgements without probes; excluded annotators are measured but never count in the consensus.",
     responses: { 200: { description: "The judges", schema: m.judgesOut } },
   },
 ];
