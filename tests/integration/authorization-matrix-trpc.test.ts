@@ -57,6 +57,7 @@ const TRPC: Record<string, TrpcRow> = {
   "campaign.removeMember": [(c, w) => c.campaign.removeMember({ campaignId: w.campaignId, userId: w.user.member?.id ?? "" }), ADMIN],
   "export.preview": [(c, w) => c.export.preview({ campaignId: w.campaignId, options: { format: "judgements" } }), ADMIN, READS],
   "export.history": [(c, w) => c.export.history({ campaignId: w.campaignId }), ADMIN, READS],
+  "export.judges": [(c, w) => c.export.judges({ campaignId: w.campaignId }), ADMIN, READS],
   "invitation.create": [(c, w) => c.invitation.create({ campaignId: w.campaignId }), ADMIN],
   "invitation.list": [(c, w) => c.invitation.list({ campaignId: w.campaignId }), ADMIN, READS],
   "invitation.revoke": [async (c, w) => c.invitation.revoke({ campaignId: w.campaignId, invitationId: (await w.asAdmin.invitation.create({ campaignId: w.campaignId })).id }), ADMIN],

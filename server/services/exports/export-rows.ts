@@ -1,5 +1,6 @@
 import type { Db } from "@/db/client";
 import { responseSteps } from "@/server/domain/steps";
+import { AI_JUDGEMENT_COLUMNS } from "@/server/formats/ai-judgement-row";
 import { JUDGEMENT_COLUMNS, annotatorPseudonym, toJudgementRow } from "@/server/formats/judgement-row";
 import type { ParquetOptions } from "@/server/formats/parquet-writer";
 import type { RankedItem } from "@/server/formats/ranking-pairs";
@@ -17,6 +18,7 @@ import {
 import { datasetColumns, datasetRows, isDatasetFormat } from "./dataset-rows";
 import { exportBundlePages, type ExportContext } from "./export-bundles";
 import type { ItemBundle } from "./item-bundles";
+import { aiJudgementRows } from "./ai-judgement-rows";
 import { directPairOutcomes } from "./direct-pairs";
 import { itemAgreement, itemVerdicts, votesByPair, type PairOutcome } from "./pair-votes";
 import { isPairFormat, keepsOutcome, pairColumns, pairRows } from "./pair-rows";
@@ -48,7 +50,9 @@ export function exportRowSource(db: Db, ctx: ExportContext): RowSource {
   const columns = isPairFormat(format)
     ? pairColumns(format, options, kWise, ctx.vision)
     : format === "judgements"
-      ? JUDGEMENT_COLUMNS
+      ? ctx.judges
+        ? AI_JUDGEMENT_COLUMNS
+        : JUDGEMENT_COLUMNS
       : format === "rankings"
         ? RANKINGS_COLUMNS
         : format === "trl-stepwise"
@@ -65,6 +69,7 @@ export function exportRowSource(db: Db, ctx: ExportContext): RowSource {
     if (format === "prompts") return datasetRows(format, template, bundle);
     if (bundle.judgements.length === 0) return [];
     if (isDatasetFormat(format)) return datasetRows(format, template, bundle);
+    if (format === "judgements" && ctx.judges) return aiJudgementRows(bundle);
     if (format === "judgements") {
       return bundle.judgements.map(({ detail, ...judgement }) => {
         if (!detail) throw new Error("the raw export walks with judgement details");

@@ -1,8 +1,9 @@
-import { desc, eq, inArray } from "drizzle-orm";
+import { inArray } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { suggestions, users } from "@/db/schema";
 import { loadQualityData } from "@/server/services/quality/load-quality-data";
 import type { AgreementFigure } from "./judge-agreement";
+import { listJudgeRuns } from "./list-judge-runs";
 import { judgeFigures, type JudgeFigures, type QuestionFigures } from "./judge-figures";
 
 export type AnnotatorAgreement = { annotator: { id: string; email: string }; excluded: boolean } & AgreementFigure;
@@ -23,16 +24,12 @@ export interface JudgeReport extends Omit<JudgeFigures, "annotators" | "question
  */
 export async function listJudges(db: Db, params: { campaignId: string }): Promise<JudgeReport[]> {
   const data = await loadQualityData(db, { campaignId: params.campaignId });
+  const runs = await listJudgeRuns(db, { campaignId: data.campaign.id });
+  if (runs.length === 0) return [];
   const rows = await db
     .select()
     .from(suggestions)
-    .where(eq(suggestions.campaignId, data.campaign.id))
-    .orderBy(desc(suggestions.createdAt));
-  if (rows.length === 0) return [];
-
-  // The newest job of each judge speaks for it: an earlier run with another prompt is history.
-  const latestJob = new Map<string, string>();
-  for (const r of rows) if (!latestJob.has(r.judge)) latestJob.set(r.judge, r.jobId);
+    .where(inArray(suggestions.jobId, runs.map((r) => r.jobId)));
 
   const humans = data.judgements
     .filter((j) => !j.probe)
@@ -51,7 +48,7 @@ export async function listJudges(db: Db, params: { campaignId: string }): Promis
   });
   const byEmail = (a: AnnotatorAgreement, b: AnnotatorAgreement) => a.annotator.email.localeCompare(b.annotator.email);
 
-  return [...latestJob].map(([judge, jobId]) => {
+  return runs.map(({ judge, jobId, endpointId }) => {
     const mine = rows.filter((r) => r.jobId === jobId);
     const figures = judgeFigures({
       template: data.campaign.template,
@@ -69,7 +66,7 @@ export async function listJudges(db: Db, params: { campaignId: string }): Promis
       ...figures,
       judge,
       jobId,
-      endpointId: mine[0]?.endpointId ?? null,
+      endpointId,
       annotators: figures.annotators.map(named).sort(byEmail),
       questions: figures.questions.map((q) => ({ ...q, annotators: q.annotators.map(named).sort(byEmail) })),
     };
