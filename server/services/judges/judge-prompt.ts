@@ -11,16 +11,15 @@ export const DEFAULT_JUDGE_INSTRUCTIONS =
 export function judgePromptMessages(params: {
   instructions?: string;
   guidelines: string;
-  allowTie: boolean;
-  allowBothBad: boolean;
+  /** The answer's shape, from the verdict schema (verdict-schema.ts). */
+  answerFormat: string;
   prompt: Message[];
   responses: { label: string; content: string }[];
 }): { role: "system" | "user"; content: string }[] {
-  const choices = ['"A"', '"B"', ...(params.allowTie ? ['"tie"'] : []), ...(params.allowBothBad ? ['"both_bad"'] : [])];
   const system = [
     params.instructions?.trim() || DEFAULT_JUDGE_INSTRUCTIONS,
     params.guidelines.trim() ? `Guidelines:\n${params.guidelines.trim()}` : "",
-    `Answer with JSON only: {"choice": ${choices.join(" | ")}, "rationale": "<one or two sentences>"}`,
+    `Answer with JSON only: ${params.answerFormat}`,
   ]
     .filter(Boolean)
     .join("\n\n");
