@@ -47,7 +47,7 @@ export function exportRowSource(db: Db, ctx: ExportContext): RowSource {
   const kWise =
     template.kind === "ranking" || (template.kind === "rating" && template.then === "ranking");
   const attributes = template.kind === "rating" ? template.attributes.map((a) => a.name) : [];
-  const columns = isPairFormat(format)
+  const baseColumns = isPairFormat(format)
     ? pairColumns(format, options, kWise, ctx.vision)
     : format === "judgements"
       ? ctx.judges
@@ -62,8 +62,18 @@ export function exportRowSource(db: Db, ctx: ExportContext): RowSource {
             : isDatasetFormat(format)
               ? datasetColumns(format)
               : ratingsColumns(attributes);
+  // Judge verdicts name their judge: pair and raw rows do so themselves, the per-item rows here.
+  const namesJudges = ctx.judges !== undefined && ["rankings", "ratings", "ultrafeedback"].includes(format);
+  const columns: RowSource["columns"] = namesJudges ? [...baseColumns, { name: "judge", type: "string" }] : baseColumns;
 
   function itemRows(bundle: ItemBundle): ExportRow[] {
+    const rows = rowsOf(bundle);
+    if (!namesJudges) return rows;
+    const judges = [...new Set(bundle.judgements.map((j) => j.judge ?? ""))].sort().join(", ");
+    return rows.map((row) => ("judge" in row ? row : { ...row, judge: judges }));
+  }
+
+  function rowsOf(bundle: ItemBundle): ExportRow[] {
     // A prompt needs no judgement to be worth training on; every other row is made of them.
     if (bundle.judgements.length < options.min_judgements) return [];
     if (format === "prompts") return datasetRows(format, template, bundle);
@@ -101,7 +111,9 @@ export function exportRowSource(db: Db, ctx: ExportContext): RowSource {
     if (options.aggregation === "none") {
       if (format === "rankings") {
         return verdicts.flatMap((v) =>
-          v.verdict.kind === "order" ? [toRankingsRow(ranked, v.verdict.groups)] : [],
+          v.verdict.kind === "order"
+            ? [{ ...toRankingsRow(ranked, v.verdict.groups), ...(v.judge === undefined ? {} : { judge: v.judge }) }]
+            : [],
         );
       }
       return outcomeRows(outcomesPerJudgement(bundle, verdicts, pairs));

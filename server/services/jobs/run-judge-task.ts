@@ -16,9 +16,10 @@ import { settleFailedCall, type TaskOutcome } from "./settle-failed-call";
 import { failTask } from "./task-outcomes";
 
 /**
- * Runs one judge task: the item's conversation and its two responses, in this task's display
- * order, to the judge; the reply parsed into a pairwise verdict naming response ids. A reply
- * that is not a verdict fails the task with a message that says so (quoting its start).
+ * Runs one judge task: the item's conversation and its responses, in this task's display order
+ * (labelled A, B, …), to the judge; the reply parsed into a verdict in the template's payload
+ * shape naming response ids. A reply that is not a verdict fails the task with a message that
+ * says so (quoting its start).
  */
 export async function runJudgeTask(
   db: Db,
@@ -31,7 +32,7 @@ export async function runJudgeTask(
     .from(items)
     .innerJoin(campaigns, eq(campaigns.id, items.campaignId))
     .where(eq(items.id, task.itemId));
-  if (!job || !item || item.template.kind !== "pairwise") return "lost";
+  if (!job || !item || item.template.kind === "steps") return "lost";
   const pair = await db
     .select({ id: responses.id, content: responses.content })
     .from(responses)
@@ -50,6 +51,7 @@ export async function runJudgeTask(
         apiKey: revealApiKey(endpoint),
         messages: judgePromptMessages({
           instructions: (job.params as unknown as JudgeJobParams).prompt,
+          kind: item.template.kind,
           guidelines: item.guidelines,
           answerFormat: spec.example,
           prompt: item.prompt,

@@ -74,7 +74,8 @@ const WORDS = new Set(["tie", "both_bad", "negligible", "slight", "better", "sig
 /** Labels and keywords as the schema spells them; the rationale is left as written. */
 function normalize(value: unknown, key?: string): unknown {
   if (key === "rationale") return value;
-  if (typeof value === "string") return word(value);
+  // A rating may come as "4": labels are letters and keywords words, so digits are numbers.
+  if (typeof value === "string") return /^\s*-?\d+\s*$/.test(value) ? Number(value) : word(value);
   if (Array.isArray(value)) return value.map((v) => normalize(v));
   if (typeof value === "object" && value !== null) {
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [/^(response\s+)?[a-i]$/i.test(k.trim()) ? word(k) : k, normalize(v, k)]));

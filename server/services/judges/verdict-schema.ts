@@ -77,7 +77,91 @@ export function verdictSpec(template: TemplateConfig, count: number): VerdictSpe
       },
     };
   }
+  if (template.kind === "ranking") return rankingSpec(template, labels);
+  if (template.kind === "rating") return ratingSpec(template, labels);
   throw new Error(`no judge verdict for the ${template.kind} template`);
+}
+
+/** Groups best first, every label once; a group of several is a tie. */
+function orderSchema(labels: readonly string[], ties: boolean) {
+  const group = z.array(z.enum(labels)).min(1);
+  return z.array(ties ? group : group.max(1)).describe("Every response once, best first; responses in one inner list are tied");
+}
+
+function orderProblem(groups: unknown, labels: readonly string[]): string | null {
+  const placed = (groups as string[][]).flat();
+  if (placed.length !== labels.length || new Set(placed).size !== labels.length) {
+    return `ranking: place each of ${labels.join(", ")} exactly once`;
+  }
+  return null;
+}
+
+const toIds = (groups: unknown, labels: readonly string[], displayOrder: readonly string[]) =>
+  (groups as string[][]).map((group) => group.map((label) => displayOrder[labels.indexOf(label)] ?? label));
+
+function rankingSpec(template: Extract<TemplateConfig, { kind: "ranking" }>, labels: string[]): VerdictSpec {
+  const shape: Record<string, z.ZodType> = { ranking: orderSchema(labels, template.allow_ties) };
+  const example = [`"ranking": [${labels.map((l) => `["${l}"]`).join(", ")}]`];
+  if (template.allow_not_rankable) {
+    shape.not_rankable = z.boolean().describe("True when no response is acceptable (then the ranking is ignored)");
+    example.push(`"not_rankable": false`);
+  }
+  shape.rationale = rationale;
+  const schema = z.object(shape);
+  const ties = template.allow_ties ? `; responses of equal quality share an inner list` : "";
+  const none = template.allow_not_rankable ? `; "not_rankable": true when none is acceptable` : "";
+  return {
+    schema,
+    lenient: lenient(schema, ["not_rankable", "rationale", ...(template.allow_not_rankable ? ["ranking"] : [])]),
+    example: `{${example.join(", ")}, "rationale": "<one or two sentences>"} — every response exactly once, best first${ties}${none}`,
+    keys: ["ranking", "not_rankable"],
+    check: (verdict) => (verdict.not_rankable === true ? null : orderProblem(verdict.ranking ?? [], labels)),
+    toPayload(verdict, displayOrder) {
+      if (verdict.not_rankable === true) return { not_rankable: true, ...withRationale(verdict) };
+      return { ranking: toIds(verdict.ranking, labels, displayOrder), ...withRationale(verdict) };
+    },
+  };
+}
+
+function ratingSpec(template: Extract<TemplateConfig, { kind: "rating" }>, labels: string[]): VerdictSpec {
+  const scales = template.attributes.map((a) => {
+    const values = Array.from({ length: a.max - a.min + 1 }, (_, i) => a.min + i);
+    return [a.name, z.literal(values).describe(`${a.name}, ${a.min} (worst) to ${a.max} (best)`)] as const;
+  });
+  const perResponse = z.object(Object.fromEntries(scales));
+  const shape: Record<string, z.ZodType> = { ratings: z.object(Object.fromEntries(labels.map((l) => [l, perResponse]))) };
+  const attributes = template.attributes.map((a) => `"${a.name}": ${a.min}..${a.max}`).join(", ");
+  const example = [`"ratings": {${labels.map((l) => `"${l}": {${attributes}}`).join(", ")}}`];
+  if (template.then === "pairwise") {
+    shape.choice = z.enum(labels).describe("The better response");
+    example.push(`"choice": ${quoted(labels)}`);
+  }
+  if (template.then === "ranking") {
+    shape.ranking = orderSchema(labels, true);
+    example.push(`"ranking": [${labels.map((l) => `["${l}"]`).join(", ")}]`);
+  }
+  shape.rationale = rationale;
+  const schema = z.object(shape);
+  return {
+    schema,
+    lenient: lenient(schema, ["rationale"]),
+    example: `{${example.join(", ")}, "rationale": "<one or two sentences>"} — every response rated on every attribute`,
+    keys: ["ratings"],
+    check: (verdict) => (template.then === "ranking" ? orderProblem(verdict.ranking, labels) : null),
+    toPayload(verdict, displayOrder) {
+      const ratings = verdict.ratings as Record<string, Record<string, number>>;
+      return {
+        ratings: Object.fromEntries(Object.entries(ratings).map(([label, values]) => [idOf(labels, displayOrder, label), values])),
+        ...(typeof verdict.choice === "string" ? { choice: idOf(labels, displayOrder, verdict.choice) } : {}),
+        ...(Array.isArray(verdict.ranking) ? { ranking: toIds(verdict.ranking, labels, displayOrder) } : {}),
+        ...withRationale(verdict),
+      };
+    },
+  };
+}
+
+function idOf(labels: readonly string[], displayOrder: readonly string[], label: string): string {
+  return displayOrder[labels.indexOf(label)] ?? label;
 }
 
 /** The schema with the keys that only refine a verdict made optional (those it has). */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { pairwiseTemplateSchema } from "@/server/domain/template-config";
+import { pairwiseTemplateSchema, rankingTemplateSchema, ratingTemplateSchema } from "@/server/domain/template-config";
 import { parseVerdict } from "@/server/services/judges/parse-verdict";
+import { verdictAnswer } from "@/server/services/judges/same-answer";
 import { verdictResponseFormat, verdictSpec } from "@/server/services/judges/verdict-schema";
 
 const order = ["resp-x", "resp-y"];
@@ -61,5 +62,45 @@ describe("the verdict schema sent as structured output", () => {
     expect(verdictSpec(template, 2).example).toBe(
       '{"choice": "A" | "B" | "tie", "strength": "negligible" | "slight" | "better" | "significant" | null, "rationale": "<one or two sentences>"}',
     );
+  });
+});
+
+describe("ranking and rating verdicts", () => {
+  const three = ["id-1", "id-2", "id-3"];
+
+  it("reads an order best first with ties, or none acceptable, by id", () => {
+    const spec = verdictSpec(rankingTemplateSchema.parse({ kind: "ranking" }), 3);
+    expect(parseVerdict('{"ranking": [["c"], ["A", "b"]], "not_rankable": false, "rationale": "C is best."}', spec, three)).toEqual({
+      payload: { ranking: [["id-3"], ["id-1", "id-2"]], rationale: "C is best." },
+    });
+    expect(parseVerdict('{"ranking": [], "not_rankable": true}', spec, three)).toEqual({ payload: { not_rankable: true } });
+    expect(parseVerdict('{"ranking": [["A"], ["B"]]}', spec, three)).toEqual({
+      error: "The judge's verdict does not fit this template: ranking: place each of A, B, C exactly once",
+    });
+    const strict = verdictSpec(rankingTemplateSchema.parse({ kind: "ranking", allow_ties: false, allow_not_rankable: false }), 3);
+    expect(parseVerdict('{"ranking": [["A", "B"], ["C"]]}', strict, three)).toMatchObject({ error: expect.stringContaining("ranking.0") });
+    expect(parseVerdict('{"not_rankable": true}', strict, three)).toMatchObject({ error: expect.stringContaining("does not fit") });
+  });
+
+  it("reads every response's ratings on the attributes' scales, numbers given as text too", () => {
+    const template = ratingTemplateSchema.parse({ kind: "rating", attributes: [{ name: "helpfulness", min: 1, max: 5 }], then: "pairwise" });
+    const spec = verdictSpec(template, 2);
+    expect(parseVerdict('{"ratings": {"A": {"helpfulness": "4"}, "b": {"helpfulness": 2}}, "choice": "A"}', spec, ["p", "q"])).toEqual({
+      payload: { ratings: { p: { helpfulness: 4 }, q: { helpfulness: 2 } }, choice: "p" },
+    });
+    expect(parseVerdict('{"ratings": {"A": {"helpfulness": 9}, "B": {"helpfulness": 2}}, "choice": "A"}', spec, ["p", "q"])).toMatchObject({
+      error: expect.stringContaining("ratings.A.helpfulness"),
+    });
+    const schema = verdictResponseFormat(spec).json_schema.schema as { required: string[] };
+    expect(schema.required).toEqual(["ratings", "choice", "rationale"]);
+    expect(JSON.stringify(schema)).toContain('"enum":[1,2,3,4,5]');
+  });
+
+  it("calls two orders consistent when they give the same answer by id, whatever the order inside a tie", () => {
+    expect(verdictAnswer({ ranking: [["x"], ["y", "z"]], rationale: "one" })).toBe(verdictAnswer({ ranking: [["x"], ["z", "y"]], rationale: "two" }));
+    expect(verdictAnswer({ ranking: [["x"], ["y"], ["z"]] })).not.toBe(verdictAnswer({ ranking: [["x"], ["z"], ["y"]] }));
+    expect(verdictAnswer({ choice: "x", strength: "slight" })).toBe(verdictAnswer({ choice: "x", strength: "better" }));
+    expect(verdictAnswer({ ratings: { x: { h: 4 }, y: { h: 2 } } })).toBe(verdictAnswer({ ratings: { y: { h: 2 }, x: { h: 4 } } }));
+    expect(verdictAnswer({ ratings: { x: { h: 4 }, y: { h: 2 } } })).not.toBe(verdictAnswer({ ratings: { x: { h: 4 }, y: { h: 3 } } }));
   });
 });
