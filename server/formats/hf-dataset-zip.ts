@@ -14,6 +14,8 @@ export interface DatasetCardInfo {
   format: string;
   template: string;
   guidelineVersion: number | null;
+  /** Set when the preferences are LLM judges' verdicts (RLAIF data): who judged. */
+  judges?: string[];
   filters?: Record<string, unknown>;
   counts?: Record<string, number>;
   license?: string;
@@ -132,7 +134,7 @@ export function datasetCard(
 ): string {
   const header: Yaml = {
     ...(card.license ? { license: card.license } : {}),
-    tags: ["rlhf", "preference", "arbiter"],
+    tags: ["rlhf", "preference", "arbiter", ...(card.judges ? ["rlaif"] : [])],
     configs: [
       {
         config_name: "default",
@@ -148,6 +150,7 @@ export function datasetCard(
   const facts = [
     `Exported from the Arbiter campaign "${oneLine(card.campaign)}" in the \`${card.format}\` format.`,
     `Template: ${card.template}.`,
+    ...(card.judges ? [`Preferences by LLM judges, not people (RLAIF): ${card.judges.map(oneLine).join(", ")}.`] : []),
     `Guideline version: ${card.guidelineVersion ?? "any"}.`,
     `Filters: ${describeRecord(card.filters)}.`,
     `Counts: ${describeRecord(card.counts)}.`,

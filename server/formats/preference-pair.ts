@@ -18,6 +18,8 @@ export interface PreferencePair {
   /** K-wise rankings expand to C(K,2) pairs that share a group and split a weight of 1. */
   groupId?: string;
   weight?: number;
+  /** The LLM judge(s) whose verdict this pair is, in an ai-judgements export (RLAIF data). */
+  judge?: string;
   /** The item's format-specific source material (e.g. HH-RLHF prefix and suffixes). */
   source?: Record<string, unknown> | null;
 }

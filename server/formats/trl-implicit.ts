@@ -3,8 +3,8 @@ import type { PreferencePair } from "./preference-pair";
 import { isStandardPrompt, trlExtras } from "./trl";
 
 export type TrlImplicitRow =
-  | { chosen: string; rejected: string; margin?: number; group_id?: string; weight?: number }
-  | { chosen: Message[]; rejected: Message[]; margin?: number; group_id?: string; weight?: number };
+  | { chosen: string; rejected: string; margin?: number; group_id?: string; weight?: number; judge?: string }
+  | { chosen: Message[]; rejected: Message[]; margin?: number; group_id?: string; weight?: number; judge?: string };
 
 /**
  * TRL's implicit-prompt preference row (RewardTrainer's recommended input): each side is the

@@ -5,6 +5,7 @@ import { isStandardPrompt } from "./trl";
 type KtoExtras = {
   group_id?: string;
   weight?: number;
+  judge?: string;
 };
 
 export type TrlKtoRow =
@@ -22,6 +23,7 @@ export function toTrlKtoRows(pair: PreferencePair): [TrlKtoRow, TrlKtoRow] {
   const extras: KtoExtras = {};
   if (pair.groupId !== undefined) extras.group_id = pair.groupId;
   if (pair.weight !== undefined) extras.weight = pair.weight;
+  if (pair.judge !== undefined) extras.judge = pair.judge;
   return [row(pair, pair.chosen, true, extras), row(pair, pair.rejected, false, extras)];
 }
 

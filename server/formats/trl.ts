@@ -13,6 +13,7 @@ export function trlExtras(pair: PreferencePair): Record<string, unknown> {
   if (pair.margin !== undefined) extras.margin = pair.margin;
   if (pair.groupId !== undefined) extras.group_id = pair.groupId;
   if (pair.weight !== undefined) extras.weight = pair.weight;
+  if (pair.judge !== undefined) extras.judge = pair.judge;
   return extras;
 }
 

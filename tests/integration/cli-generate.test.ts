@@ -1,3 +1,6 @@
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { items, responses } from "@/db/schema";
@@ -82,5 +85,21 @@ describe("arbiter generate and arbiter judge", () => {
     expect(prose.code).toBe(1);
     expect(prose.stderr).toContain("Job failed: 0/6 verdicts, 6 failed.");
     expect(prose.stderr).toContain("The judge's reply is not a verdict");
+
+    // RLAIF data: "A" whatever the order flips on every item, so none is exported unless kept.
+    const dir = await mkdtemp(path.join(tmpdir(), "arbiter-ai-export-"));
+    const out = path.join(dir, "ai.jsonl");
+    const dropped = await arbiter("export", campaign.slug, "--format", "trl", "--source", "ai-judgements", "--out", out);
+    expect(dropped.code).toBe(0);
+    expect(await readFile(out, "utf8")).toBe("");
+    const kept = await arbiter("export", campaign.slug, "--format", "trl", "--source", "ai-judgements", "--option", "inconsistent=keep", "--out", out);
+    expect(kept.code).toBe(0);
+    const rows = (await readFile(out, "utf8")).trim().split("\n").map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(rows).toHaveLength(6);
+    expect(new Set(rows.map((r) => r.judge))).toEqual(new Set(["cli-right"]));
+    const wrong = await arbiter("export", campaign.slug, "--format", "trl", "--source", "ai-judgements", "--option", "judge=cli-left", "--out", out);
+    expect(wrong.code).toBe(1);
+    expect(wrong.stderr).toContain('No judge named "cli-left" has judged this campaign; its judges: cli-right');
+    await rm(dir, { recursive: true, force: true });
   });
 });

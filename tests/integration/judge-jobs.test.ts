@@ -130,15 +130,16 @@ describe("LLM judge jobs", () => {
     expect((figures?.position_bias as { first_share: number }).first_share).toBeCloseTo(4 / 6, 10);
     expect((figures?.position_bias as { p_value: number }).p_value).toBeCloseTo(44 / 64, 10);
     // Consensus (strict majority): q1 first, q2 split (none), q3 first; the judge labels q1 and q2
-    // only (q3 flipped): one shared item, agreeing; κ undefined with a single category.
-    expect(figures?.human_consensus).toEqual({ n: 1, agreement: 1, kappa: null });
+    // only (q3 flipped): one shared item, agreeing; κ and α undefined with a single category.
+    expect(figures?.human_consensus).toEqual({ n: 1, agreement: 1, kappa: null, alpha: null });
     const perAnnotator = new Map(
-      (figures?.annotators as { annotator_id: string; n: number; agreement: number; kappa: number }[]).map((a) => [a.annotator_id, a]),
+      (figures?.annotators as { annotator: { id: string }; n: number; agreement: number; kappa: number }[]).map((a) => [a.annotator.id, a]),
     );
-    // X: (first, first), (second, second) → κ = 1. Y: (first, first), (second, first):
-    // p_o = 1/2, p_e = 1/2·1 + 1/2·0 = 1/2 → κ = 0.
-    expect(perAnnotator.get(annotators[0]?.id ?? "")).toMatchObject({ n: 2, agreement: 1, kappa: 1 });
-    expect(perAnnotator.get(annotators[1]?.id ?? "")).toMatchObject({ n: 2, agreement: 0.5, kappa: 0 });
+    // X: (first, first), (second, second) → κ = 1, α = 1. Y: (first, first), (second, first):
+    // p_o = 1/2, p_e = 1/2·1 + 1/2·0 = 1/2 → κ = 0; α: values first ×3, second ×1 (n = 4), one
+    // disagreeing unit → 1 − (n − 1)·2 / (2·3·1) = 0.
+    expect(perAnnotator.get(annotators[0]?.id ?? "")).toMatchObject({ n: 2, agreement: 1, kappa: 1, alpha: 1 });
+    expect(perAnnotator.get(annotators[1]?.id ?? "")).toMatchObject({ n: 2, agreement: 0.5, kappa: 0, alpha: 0 });
     const tokens = stored.reduce((sum, s) => sum + (s.promptTokens ?? 0) + (s.completionTokens ?? 0), 0);
     expect(figures?.tokens).toEqual({ total: tokens, per_verdict: tokens / 6 });
     expect(JSON.stringify(report.json) + JSON.stringify(started.json)).not.toContain(API_KEY);

@@ -3,7 +3,7 @@ import { rm } from "node:fs/promises";
 import { finished } from "node:stream/promises";
 import type { Command } from "commander";
 import { AppError } from "@/server/errors";
-import { EXPORT_FILES, EXPORT_FORMATS } from "@/server/services/exports/export-options";
+import { EXPORT_FILES, EXPORT_FORMATS, EXPORT_SOURCES } from "@/server/services/exports/export-options";
 import { resolveCampaignRef } from "@/server/services/campaigns/resolve-campaign-ref";
 import { streamExport } from "@/server/services/exports/stream-export";
 import { progressBar } from "../progress";
@@ -26,6 +26,11 @@ export function registerExport(program: Command): void {
     .requiredOption("--out <file>", "where to write the export")
     .option("--file <type>", `file type: ${EXPORT_FILES.join(", ")}`, "jsonl")
     .option(
+      "--source <source>",
+      `whose verdicts: ${EXPORT_SOURCES.join(", ")} (LLM judge verdicts as RLAIF data; with --option judge=<name>, inconsistent=keep)`,
+      "judgements",
+    )
+    .option(
       "--option <key=value>",
       "an export option, e.g. --option aggregation=majority (repeatable)",
       collectOption,
@@ -34,14 +39,14 @@ export function registerExport(program: Command): void {
     .action(
       async (
         ref: string,
-        options: { format: string; out: string; file: string; option: Record<string, string> },
+        options: { format: string; out: string; file: string; source: string; option: Record<string, string> },
       ) => {
         const summary = await withDatabase(async ({ db }) => {
           const campaign = await resolveCampaignRef(db, { ref });
           const exported = await streamExport(db, {
             campaignId: campaign.id,
             actorId: null,
-            options: { ...options.option, format: options.format, file: options.file },
+            options: { ...options.option, format: options.format, file: options.file, source: options.source },
           });
           const out = createWriteStream(options.out);
           const bar = progressBar("Exporting", null);

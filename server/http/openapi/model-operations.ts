@@ -130,7 +130,7 @@ export const JUDGE_OPERATIONS: Operation[] = [
     idOf: "campaign",
     summary: "Run an LLM judge over the campaign",
     description:
-      "Pairwise campaigns. Every item with its responses is judged twice, once in each display order; a verdict that flips with the order is marked inconsistent. Verdicts are suggestions: they never count toward overlap or reach the human exports. A reply that is not a verdict fails its task with a message saying so.",
+      "Pairwise, ranking and rating campaigns. Every item with its responses is judged twice, once in each display order (reversed); a verdict whose answer, mapped back to response ids, differs between the orders is marked inconsistent. Verdicts are suggestions: they never count toward overlap or reach the human exports. The verdict schema (the template's payload shape, responses labelled A, B, …) is sent as `response_format` (strict JSON Schema); a server that answers 400 to it is asked again without it, and replies are read tolerantly. A reply that is not a verdict fails its task with a message saying so.",
     body: { schema: m.judgeBody },
     responses: { 202: { description: "Queued; poll the job", schema: m.jobStartedOut } },
   },
@@ -143,7 +143,7 @@ export const JUDGE_OPERATIONS: Operation[] = [
     idOf: "campaign",
     summary: "How far each judge can be trusted",
     description:
-      "Per judge (its latest job): swap consistency, position bias, Cohen's κ and raw agreement with the human consensus (strict majority) and with each annotator, tokens per verdict. An item whose two verdicts disagree has no judge label.",
+      "Per judge (its latest job): swap consistency, position bias with its binomial p-value, agreement with the human consensus (strict majority; the mean for ratings) and with each annotator — raw agreement, Cohen's κ and Krippendorff's α — and tokens per verdict. An item whose two verdicts disagree gives the judge no answer. The humans are the Quality tab's: live judgements without probes; excluded annotators are measured but never count in the consensus.",
     responses: { 200: { description: "The judges", schema: m.judgesOut } },
   },
 ];

@@ -123,7 +123,10 @@ export const OPERATIONS: Operation[] = [
     query: [
       { name: "format", description: "Dataset format", enum: EXPORT_FORMATS, default: "trl" },
       { name: "file", description: "File type", enum: EXPORT_FILES, default: "jsonl" },
-      ...exportOptionNames.map((name) => ({ name, description: `Export option \`${name}\`` })),
+      ...exportOptionNames.map((name) => ({
+        name,
+        description: exportOptionsSchema.shape[name as keyof typeof exportOptionsSchema.shape].description ?? `Export option \`${name}\``,
+      })),
     ],
     responses: { 200: { description: "The file", binary: "application/octet-stream" } },
   },

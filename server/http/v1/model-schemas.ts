@@ -75,9 +75,17 @@ export const jobStartedOut = z.object({ job_id: z.uuid(), job: jobOut });
 export { startJudgeInput as judgeBody } from "@/server/services/judges/judge-inputs";
 
 const agreementOut = z.object({
-  n: z.number().int(),
-  agreement: z.number().nullable(),
-  kappa: z.number().nullable().describe("Cohen's κ; null when undefined (e.g. a single category)"),
+  n: z.number().int().describe("Units both sides gave a value for"),
+  agreement: z.number().nullable().describe("Share of those units with the same value (ratings: within half a step)"),
+  kappa: z.number().nullable().describe("Cohen's κ; null when undefined (e.g. a single category) and for ratings"),
+  alpha: z
+    .number()
+    .nullable()
+    .describe("Krippendorff's α, the judge and the other side as two coders (nominal, or interval for ratings); null when undefined"),
+});
+const annotatorAgreementOut = agreementOut.extend({
+  annotator: z.object({ id: z.uuid(), email: z.string() }),
+  excluded: z.boolean().describe("Excluded annotators are measured but never count in the consensus"),
 });
 
 export const judgeReportOut = z.object({
@@ -88,12 +96,23 @@ export const judgeReportOut = z.object({
   items: z.number().int(),
   swap_consistency: z.object({ consistent: z.number().int(), n: z.number().int(), rate: z.number().nullable() }),
   position_bias: z.object({
-    first_share: z.number().nullable().describe("Share of decisive verdicts for the response shown first"),
+    first_share: z.number().nullable().describe("Share of verdicts with one response on top that put the one shown first there"),
+    expected_share: z.number().nullable().describe("The share without position bias: 1/K for K responses"),
     n: z.number().int(),
-    p_value: z.number().nullable().describe("Two-sided exact binomial test against 0.5"),
+    p_value: z.number().nullable().describe("Two-sided exact binomial test against expected_share"),
   }),
-  human_consensus: agreementOut,
-  annotators: z.array(agreementOut.extend({ annotator_id: z.uuid() })),
+  human_consensus: agreementOut.describe("The headline question's agreement with the annotators' consensus"),
+  annotators: z.array(annotatorAgreementOut).describe("The headline question's agreement with each annotator"),
+  questions: z
+    .array(
+      z.object({
+        question: z.string().describe('"choice", "ranking" (pairwise preferences) or "ratings.<attribute>"'),
+        level: z.enum(["nominal", "interval"]),
+        human_consensus: agreementOut,
+        annotators: z.array(annotatorAgreementOut),
+      }),
+    )
+    .describe("Every question the verdicts answer, the headline one first"),
   tokens: z.object({ total: z.number().int(), per_verdict: z.number().nullable() }),
 });
 export const judgesOut = z.object({ judges: z.array(judgeReportOut) });

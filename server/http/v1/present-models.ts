@@ -42,6 +42,14 @@ export function jobJson(j: JobView): z.input<typeof jobOut> {
 }
 
 export function judgeReportJson(r: JudgeReport): z.input<typeof judgeReportOut> {
+  const annotator = ({ annotator, excluded, n, agreement, kappa, alpha }: JudgeReport["annotators"][number]) => ({
+    annotator,
+    excluded,
+    n,
+    agreement,
+    kappa,
+    alpha,
+  });
   return {
     judge: r.judge,
     endpoint_id: r.endpointId,
@@ -49,9 +57,20 @@ export function judgeReportJson(r: JudgeReport): z.input<typeof judgeReportOut> 
     verdicts: r.verdicts,
     items: r.items,
     swap_consistency: r.swapConsistency,
-    position_bias: { first_share: r.positionBias.firstShare, n: r.positionBias.n, p_value: r.positionBias.pValue },
+    position_bias: {
+      first_share: r.positionBias.firstShare,
+      expected_share: r.positionBias.expectedShare,
+      n: r.positionBias.n,
+      p_value: r.positionBias.pValue,
+    },
     human_consensus: r.humanConsensus,
-    annotators: r.annotators.map(({ annotatorId, ...figure }) => ({ annotator_id: annotatorId, ...figure })),
+    annotators: r.annotators.map(annotator),
+    questions: r.questions.map((q) => ({
+      question: q.question,
+      level: q.level,
+      human_consensus: q.humanConsensus,
+      annotators: q.annotators.map(annotator),
+    })),
     tokens: { total: r.tokens.total, per_verdict: r.tokens.perVerdict },
   };
 }

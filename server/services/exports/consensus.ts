@@ -8,6 +8,7 @@ import {
   type ItemVerdict,
   type PairOutcome,
   type PairVotes,
+  type Vote,
 } from "./pair-votes";
 import type { PairLabel } from "./verdicts";
 
@@ -33,12 +34,12 @@ export function outcomesPerJudgement(
         responses: bundle.responses,
       };
       for (const pair of rankingToPairs(ranked, v.verdict.groups, v.judgementId)) {
-        outcomes.push({ verdict: "preferred", pair });
+        outcomes.push({ verdict: "preferred", pair: v.judge === undefined ? pair : { ...pair, judge: v.judge } });
       }
       for (const { pair, votes } of pairs) {
         const vote = votes.find((x) => x.judgementId === v.judgementId);
         if (vote?.label === "tie")
-          outcomes.push(outcomeFor(bundle, pair, "tie", { groupId: v.judgementId }));
+          outcomes.push(outcomeFor(bundle, pair, "tie", { groupId: v.judgementId, judge: v.judge }));
       }
       continue;
     }
@@ -46,7 +47,7 @@ export function outcomesPerJudgement(
       const vote = votes.find((x) => x.judgementId === v.judgementId);
       if (vote)
         outcomes.push(
-          outcomeFor(bundle, pair, vote.label, { margin: vote.margin, groupId: v.judgementId }),
+          outcomeFor(bundle, pair, vote.label, { margin: vote.margin, groupId: v.judgementId, judge: v.judge }),
         );
     }
   }
@@ -103,9 +104,22 @@ export function outcomesFromLabels(
       outcomeFor(bundle, pair, label, {
         margin: consensusMargin(votes, label),
         groupId: bundle.item.id,
+        judge: consensusJudges(votes, label),
       }),
     ];
   });
+}
+
+/**
+ * Which judges an aggregated judge row speaks for: those whose votes say what the row says
+ * (every judge that voted, when the method's order agrees with no single vote). Undefined for
+ * human votes, which never name their annotator.
+ */
+function consensusJudges(votes: readonly Vote[], label: PairLabel): string | undefined {
+  const judged = votes.filter((v) => v.judge !== undefined);
+  if (judged.length === 0) return undefined;
+  const agreeing = judged.filter((v) => v.label === label);
+  return [...new Set((agreeing.length ? agreeing : judged).map((v) => v.judge))].sort().join(", ");
 }
 
 /** LMSYS-style Bradley–Terry over the item's pair votes (ties and both-bad count half). */

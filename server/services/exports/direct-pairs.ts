@@ -31,6 +31,7 @@ export function directPairOutcomes(bundle: ItemBundle, scale: MarginScale): Pair
       rejected: bWins ? sideA : sideB,
       source: item.source,
     };
+    if (judgement.judge !== undefined) pair.judge = judgement.judge;
     if (payload.choice === "tie" || payload.choice === "both_bad") {
       outcomes.push({ verdict: payload.choice, pair });
       continue;

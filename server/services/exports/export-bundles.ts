@@ -2,7 +2,7 @@ import type { Db } from "@/db/client";
 import { adjudicatedJudgement, type AdjudicatedVerdict } from "./adjudicated-votes";
 import type { Campaign, ItemKind } from "@/db/schema";
 import type { ExportOptions } from "./export-options";
-import { iterateItemBundles, type BundledJudgement, type ItemBundle } from "./item-bundles";
+import { iterateItemBundles, type BundledJudgement, type ItemBundle, type JudgeWalk } from "./item-bundles";
 import type { PairLabel } from "./verdicts";
 
 /** Everything an export decides once, before the first row: all passes share one snapshot. */
@@ -29,6 +29,8 @@ export interface ExportContext {
   revised: boolean;
   /** With `prefer_adjudicated`: adjudicated items, whose verdict replaces their votes. */
   adjudicated?: ReadonlyMap<string, AdjudicatedVerdict>;
+  /** With source ai-judgements: whose verdicts stand in for the judgements (see JudgeWalk). */
+  judges?: JudgeWalk;
 }
 
 /** The item kinds an export reads: gold and probe items can be left out. */
@@ -66,8 +68,9 @@ export async function* exportBundlePages(
   params: { ctx: ExportContext; kinds?: readonly ItemKind[]; applyExclusions?: boolean },
 ): AsyncGenerator<ItemBundle[]> {
   const { ctx } = params;
-  // Prompt-only rows need no judgement, so that export walks a campaign nobody judged yet.
-  const maxSeq = ctx.maxSeq ?? (ctx.options.format === "prompts" ? 0 : null);
+  // Prompt-only rows need no judgement, so that export walks a campaign nobody judged yet;
+  // nor do judge verdicts.
+  const maxSeq = ctx.maxSeq ?? (ctx.options.format === "prompts" || ctx.judges ? 0 : null);
   if (maxSeq === null) return;
   const pages = iterateItemBundles(db, {
     campaignId: ctx.campaign.id,
@@ -77,6 +80,7 @@ export async function* exportBundlePages(
     withRevisions: ctx.revised,
     withDetail: ctx.options.format === "judgements",
     withMetadata: ctx.options.format === "helpsteer3",
+    judges: ctx.judges,
   });
   const applyExclusions = params.applyExclusions ?? true;
   // Most exports filter nothing here: then the bundles pass through without a copy each.

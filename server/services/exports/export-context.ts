@@ -5,6 +5,7 @@ import { loadAdjudications } from "./adjudicated-votes";
 import { dawidSkeneLabels } from "./dawid-skene-labels";
 import type { ExportOptions } from "./export-options";
 import { goldAccuracy } from "./gold-accuracy";
+import { judgeWalk } from "./judge-walk";
 import type { ExportContext } from "./export-bundles";
 import { hasImagePrompt, hasProbeAssignments, hasRevisions, snapshotSeq } from "./snapshot-checks";
 
@@ -28,6 +29,11 @@ export async function prepareExport(
       options.exclude_probes && (await hasProbeAssignments(db, { campaignId: campaign.id })),
     revised: maxSeq !== null && (await hasRevisions(db, { campaignId: campaign.id, maxSeq })),
   };
+  if (options.source === "ai-judgements") {
+    ctx.judges = await judgeWalk(db, { campaign, options });
+    // Judges are not annotators: the campaign's exclusions are about people.
+    ctx.excludedAnnotators = new Set();
+  }
   if (options.min_gold_accuracy !== undefined && maxSeq !== null) {
     const accuracy = await goldAccuracy(db, { ctx });
     const threshold = options.min_gold_accuracy;

@@ -62,6 +62,7 @@ export async function* exportFileBytes(
           format: options.format,
           template: ctx.campaign.template.kind,
           guidelineVersion: options.guideline_version ?? null,
+          ...(ctx.judges ? { judges: ctx.judges.names } : {}),
           filters: recordedOptions(options),
         },
         parquet: { columns: source.columns },

@@ -1,5 +1,5 @@
 import type { TemplateConfig } from "@/server/services/campaigns/template-config";
-import { PAIR_FORMATS, type ExportFormat, type ExportOptions } from "./export-options";
+import { PAIR_FORMATS, type ExportFormat, type ExportOptions, type ExportSource } from "./export-options";
 
 /**
  * Which exports and options make sense for a campaign's template: the one source for the
@@ -24,7 +24,23 @@ function yieldsGradedPreferences(t: TemplateConfig): boolean {
   return t.kind === "pairwise" && t.strength;
 }
 
-export function exportFormatsFor(t: TemplateConfig): ExportFormat[] {
+/**
+ * What an ai-judgements export cannot be: prompts carry no verdict, and judges are asked
+ * neither for step labels nor for HelpSteer3's graded strength.
+ */
+const NOT_FROM_JUDGES: readonly ExportFormat[] = ["prompts", "trl-stepwise", "steps", "helpsteer3"];
+
+export function exportFormatsFor(t: TemplateConfig, source: ExportSource = "judgements"): ExportFormat[] {
+  const formats = humanExportFormats(t);
+  return source === "ai-judgements" ? formats.filter((f) => !NOT_FROM_JUDGES.includes(f)) : formats;
+}
+
+/** Whether the format can hold judge verdicts for this template (the source field shows then). */
+export function takesJudgeVerdicts(t: TemplateConfig, format: ExportFormat): boolean {
+  return exportFormatsFor(t, "ai-judgements").includes(format);
+}
+
+function humanExportFormats(t: TemplateConfig): ExportFormat[] {
   return [
     ...(t.kind === "steps" ? (["trl-stepwise", "steps"] as const) : []),
     ...(t.kind === "rating" ? (["ratings", "ultrafeedback"] as const) : []),
@@ -43,8 +59,15 @@ export function defaultExportFormat(t: TemplateConfig): ExportFormat {
 export type ExportOptionKey = Exclude<keyof ExportOptions, "format">;
 
 /** The options that change anything for this template and format; the form hides the rest. */
-export function relevantExportOptions(t: TemplateConfig, format: ExportFormat): Set<ExportOptionKey> {
-  const keys: ExportOptionKey[] = ["file", "min_judgements", "exclude_gold", "exclude_probes", "min_gold_accuracy", "guideline_version", "test_fraction", "seed", "split"];
+export function relevantExportOptions(
+  t: TemplateConfig,
+  format: ExportFormat,
+  source: ExportSource = "judgements",
+): Set<ExportOptionKey> {
+  const keys: ExportOptionKey[] = ["file", "min_judgements", "exclude_gold", "exclude_probes", "test_fraction", "seed", "split"];
+  if (takesJudgeVerdicts(t, format)) keys.push("source");
+  if (source === "ai-judgements") keys.push("judge", "inconsistent");
+  else keys.push("min_gold_accuracy", "guideline_version", "prefer_adjudicated");
   const pairs = PAIR_FORMATS.includes(format);
   if (pairs || format === "rankings") keys.push("aggregation", "min_agreement");
   if (format === "trl-stepwise") keys.push("aggregation");
@@ -74,6 +97,13 @@ export interface ExportIssue {
 /** Why these options cannot export this campaign, one issue per field (empty when they can). */
 export function exportKindIssues(t: TemplateConfig, options: ExportOptions): ExportIssue[] {
   const issues: ExportIssue[] = [];
+  if (options.source === "ai-judgements" && !takesJudgeVerdicts(t, options.format)) {
+    issues.push({
+      path: "source",
+      message: `${options.format} cannot be made of LLM judge verdicts: ${NOT_FROM_JUDGES.includes(options.format) ? "judges are not asked for what it holds" : `it does not fit this ${t.kind} campaign`}`,
+    });
+    return issues;
+  }
   if (!exportFormatsFor(t).includes(options.format)) {
     const why =
       MISFIT_REASONS[options.format] ??

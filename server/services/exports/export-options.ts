@@ -18,6 +18,13 @@ export const EXPORT_FORMATS = [
 ] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
+/**
+ * Whose verdicts an export holds: the annotators' judgements, or the LLM judges' verdicts
+ * (RLAIF data; suggestions, DESIGN §15), in the same formats.
+ */
+export const EXPORT_SOURCES = ["judgements", "ai-judgements"] as const;
+export type ExportSource = (typeof EXPORT_SOURCES)[number];
+
 export const EXPORT_FILES = ["jsonl", "csv", "parquet", "hf"] as const;
 export type ExportFile = (typeof EXPORT_FILES)[number];
 
@@ -51,6 +58,25 @@ const fraction = z.coerce.number().min(0).max(1);
 export const exportOptionsSchema = z
   .strictObject({
     format: z.enum(EXPORT_FORMATS).default("trl"),
+    source: z
+      .enum(EXPORT_SOURCES)
+      .default("judgements")
+      .describe(
+        "Whose verdicts: the annotators' judgements, or the LLM judges' verdicts (ai-judgements, RLAIF data) in the same format; rows then name their judge (a `judge` column; OpenAI DPO rows, validated strictly by OpenAI, carry none)",
+      ),
+    judge: z
+      .string()
+      .trim()
+      .min(1)
+      .max(200)
+      .optional()
+      .describe("With source=ai-judgements: one judge's verdicts, by name (each judge's newest run); every judge's by default"),
+    inconsistent: z
+      .enum(["drop", "keep"])
+      .default("drop")
+      .describe(
+        "With source=ai-judgements: a verdict that flipped when the responses were swapped (or whose other order never arrived) is dropped unless kept; kept, each order is its own vote",
+      ),
     file: z.enum(EXPORT_FILES).default("jsonl"),
     aggregation: z.enum(AGGREGATIONS).default("none"),
     ties: z.enum(["drop", "keep"]).default("drop"),
@@ -71,6 +97,19 @@ export const exportOptionsSchema = z
     split: z.enum(["all", "train", "test"]).default("all"),
   })
   .superRefine((o, ctx) => {
+    if (o.source === "ai-judgements") {
+      // Judge verdicts record no guideline version, have no gold accuracy, and adjudications
+      // settle the humans' disputes: these filters would silently mean nothing.
+      const human = { guideline_version: o.guideline_version !== undefined, min_gold_accuracy: o.min_gold_accuracy !== undefined, prefer_adjudicated: o.prefer_adjudicated };
+      for (const [key, set] of Object.entries(human)) {
+        if (set) ctx.addIssue({ code: "custom", path: [key], message: `${key} filters annotators' judgements; it does not apply to ai-judgements` });
+      }
+    } else {
+      for (const key of ["judge", "inconsistent"] as const) {
+        if (key === "judge" ? o.judge !== undefined : o.inconsistent !== "drop")
+          ctx.addIssue({ code: "custom", path: [key], message: `${key} applies to source=ai-judgements only` });
+      }
+    }
     if (o.ties === "keep" && [...STRICT_PAIR_FORMATS, "trl-kto"].includes(o.format)) {
       ctx.addIssue({
         code: "custom",

@@ -1,5 +1,6 @@
 import type { Db } from "@/db/client";
 import { responseSteps } from "@/server/domain/steps";
+import { AI_JUDGEMENT_COLUMNS } from "@/server/formats/ai-judgement-row";
 import { JUDGEMENT_COLUMNS, annotatorPseudonym, toJudgementRow } from "@/server/formats/judgement-row";
 import type { ParquetOptions } from "@/server/formats/parquet-writer";
 import type { RankedItem } from "@/server/formats/ranking-pairs";
@@ -17,6 +18,7 @@ import {
 import { datasetColumns, datasetRows, isDatasetFormat } from "./dataset-rows";
 import { exportBundlePages, type ExportContext } from "./export-bundles";
 import type { ItemBundle } from "./item-bundles";
+import { aiJudgementRows } from "./ai-judgement-rows";
 import { directPairOutcomes } from "./direct-pairs";
 import { itemAgreement, itemVerdicts, votesByPair, type PairOutcome } from "./pair-votes";
 import { isPairFormat, keepsOutcome, pairColumns, pairRows } from "./pair-rows";
@@ -45,10 +47,12 @@ export function exportRowSource(db: Db, ctx: ExportContext): RowSource {
   const kWise =
     template.kind === "ranking" || (template.kind === "rating" && template.then === "ranking");
   const attributes = template.kind === "rating" ? template.attributes.map((a) => a.name) : [];
-  const columns = isPairFormat(format)
+  const baseColumns = isPairFormat(format)
     ? pairColumns(format, options, kWise, ctx.vision)
     : format === "judgements"
-      ? JUDGEMENT_COLUMNS
+      ? ctx.judges
+        ? AI_JUDGEMENT_COLUMNS
+        : JUDGEMENT_COLUMNS
       : format === "rankings"
         ? RANKINGS_COLUMNS
         : format === "trl-stepwise"
@@ -58,13 +62,24 @@ export function exportRowSource(db: Db, ctx: ExportContext): RowSource {
             : isDatasetFormat(format)
               ? datasetColumns(format)
               : ratingsColumns(attributes);
+  // Judge verdicts name their judge: pair and raw rows do so themselves, the per-item rows here.
+  const namesJudges = ctx.judges !== undefined && ["rankings", "ratings", "ultrafeedback"].includes(format);
+  const columns: RowSource["columns"] = namesJudges ? [...baseColumns, { name: "judge", type: "string" }] : baseColumns;
 
   function itemRows(bundle: ItemBundle): ExportRow[] {
+    const rows = rowsOf(bundle);
+    if (!namesJudges) return rows;
+    const judges = [...new Set(bundle.judgements.map((j) => j.judge ?? ""))].sort().join(", ");
+    return rows.map((row) => ("judge" in row ? row : { ...row, judge: judges }));
+  }
+
+  function rowsOf(bundle: ItemBundle): ExportRow[] {
     // A prompt needs no judgement to be worth training on; every other row is made of them.
     if (bundle.judgements.length < options.min_judgements) return [];
     if (format === "prompts") return datasetRows(format, template, bundle);
     if (bundle.judgements.length === 0) return [];
     if (isDatasetFormat(format)) return datasetRows(format, template, bundle);
+    if (format === "judgements" && ctx.judges) return aiJudgementRows(bundle);
     if (format === "judgements") {
       return bundle.judgements.map(({ detail, ...judgement }) => {
         if (!detail) throw new Error("the raw export walks with judgement details");
@@ -96,7 +111,9 @@ export function exportRowSource(db: Db, ctx: ExportContext): RowSource {
     if (options.aggregation === "none") {
       if (format === "rankings") {
         return verdicts.flatMap((v) =>
-          v.verdict.kind === "order" ? [toRankingsRow(ranked, v.verdict.groups)] : [],
+          v.verdict.kind === "order"
+            ? [{ ...toRankingsRow(ranked, v.verdict.groups), ...(v.judge === undefined ? {} : { judge: v.judge }) }]
+            : [],
         );
       }
       return outcomeRows(outcomesPerJudgement(bundle, verdicts, pairs));

@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { loadItemPage, type ItemBundle, type ItemPage, type ItemWalk } from "./item-page";
 
-export type { BundledJudgement, ItemBundle, ItemWalk } from "./item-page";
+export type { BundledJudgement, ItemBundle, ItemWalk, JudgeWalk } from "./item-page";
 
 /** Pages being loaded at once: the database works on several while the writer consumes one. */
 const PAGES_IN_FLIGHT = 3;

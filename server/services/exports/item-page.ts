@@ -1,6 +1,9 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import type { Item, ItemKind, Judgement, Response } from "@/db/schema";
+import { judgeVerdictsOf, type JudgeWalk, type SuggestionDetail } from "./judge-verdicts-sql";
+
+export type { JudgeWalk } from "./judge-verdicts-sql";
 
 export type ExportItem = Pick<
   Item,
@@ -27,6 +30,10 @@ export type BundledJudgement = Pick<
   purpose: string;
   /** Loaded only when the walk asks for details. */
   detail: Pick<Judgement, DetailColumns> | null;
+  /** Set on an LLM judge's verdict only (an ai-judgements walk): the judge's name. */
+  judge?: string;
+  /** A judge verdict's own details, when the walk asks for details. */
+  suggestion?: SuggestionDetail | null;
 };
 
 /** One item with its responses (source order) and its live judgements (submission order). */
@@ -48,6 +55,8 @@ export interface ItemWalk {
   withDetail: boolean;
   /** Whether to load each item's import metadata (only formats that export some of it). */
   withMetadata?: boolean;
+  /** Walk these judges' verdicts instead of the judgements. */
+  judges?: JudgeWalk;
   pageSize?: number;
 }
 
@@ -86,7 +95,7 @@ export async function loadItemPage(
         select json_agg(json_build_object('id', r.id, 'itemId', r.item_id,
           'externalId', r.external_id, 'model', r.model, 'content', r.content, 'steps', r.steps) order by r.position)
         from responses r where r.item_id = i.id), '[]'::json),
-      'judgements', coalesce((${judgementsOf(params)}), '[]'::json)
+      'judgements', coalesce((${params.judges ? judgeVerdictsOf(params.judges, params.withDetail) : judgementsOf(params)}), '[]'::json)
     ) as bundle
     from items i
     where i.campaign_id = ${params.campaignId} and i.seq > ${params.after}
@@ -97,7 +106,7 @@ export async function loadItemPage(
     // Drivers parse json columns; a driver configured not to would hand over the text.
     const bundle =
       typeof row.bundle === "string" ? (JSON.parse(row.bundle) as ItemBundle) : row.bundle;
-    if (params.withDetail) {
+    if (params.withDetail && !params.judges) {
       for (const j of bundle.judgements as unknown as RawJudgement[]) withTimes(j);
     }
     return bundle;

@@ -46,6 +46,7 @@ export function pairRows(
       const row: Record<string, unknown> = { ...toHhRlhfRow(pair) };
       if (options.ties === "keep") row.tie = verdict === "tie";
       if (options.both_bad === "keep") row.both_bad = verdict === "both_bad";
+      if (pair.judge !== undefined) row.judge = pair.judge;
       return [row];
     }
   }
@@ -55,16 +56,21 @@ type Columns = NonNullable<ParquetOptions["columns"]>;
 
 /**
  * Declared columns, so every row of a CSV or Parquet file has the same header and types even
- * when the first rows happen to lack an optional column (a margin, a K-wise group).
+ * when the first rows happen to lack an optional column (a margin, a K-wise group). Judge
+ * verdicts name their judge in a `judge` column, except in OpenAI's strictly validated rows.
  */
 export function pairColumns(format: PairFormat, options: ExportOptions, kWise: boolean, vision = false): Columns {
   const margin: Columns = options.margin !== "none" ? [{ name: "margin", type: "float" }] : [];
-  const group: Columns = kWise
-    ? [
-        { name: "group_id", type: "string" },
-        { name: "weight", type: "float" },
-      ]
-    : [];
+  const judge: Columns = options.source === "ai-judgements" ? [{ name: "judge", type: "string" }] : [];
+  const group: Columns = [
+    ...(kWise
+      ? [
+          { name: "group_id", type: "string" as const },
+          { name: "weight", type: "float" as const },
+        ]
+      : []),
+    ...judge,
+  ];
   switch (format) {
     case "trl":
       return vision
@@ -82,6 +88,7 @@ export function pairColumns(format: PairFormat, options: ExportOptions, kWise: b
         { name: "rejected", type: "string" },
         ...(options.ties === "keep" ? [{ name: "tie", type: "boolean" as const }] : []),
         ...(options.both_bad === "keep" ? [{ name: "both_bad", type: "boolean" as const }] : []),
+        ...judge,
       ];
   }
 }

@@ -19,6 +19,8 @@ export interface Vote {
   judgementId: string;
   /** The reward margin the vote's strength stands for, when it has one. */
   margin?: number;
+  /** The LLM judge that cast the vote (ai-judgements exports only). */
+  judge?: string;
 }
 
 export interface PairVotes {
@@ -32,6 +34,7 @@ export interface ItemVerdict {
   annotatorId: string;
   verdict: Verdict;
   margin?: number;
+  judge?: string;
 }
 
 /** What one exported pair says: a preference, or (when kept) a tie or a both-bad verdict. */
@@ -47,7 +50,7 @@ export function itemVerdicts(bundle: ItemBundle, scale: MarginScale): ItemVerdic
     const verdict = verdictOf(j.payload, bundle.responses);
     if (!verdict) continue;
     const margin = marginFor((j.payload as PairwisePayload).strength, scale);
-    verdicts.push({ judgementId: j.id, annotatorId: j.annotatorId, verdict, margin });
+    verdicts.push({ judgementId: j.id, annotatorId: j.annotatorId, verdict, margin, ...(j.judge ? { judge: j.judge } : {}) });
   }
   return verdicts;
 }
@@ -58,7 +61,7 @@ export function votesByPair(bundle: ItemBundle, verdicts: readonly ItemVerdict[]
     votes: verdicts.flatMap((v) => {
       const label = pairLabel(v.verdict, pair);
       if (label === null) return [];
-      return [{ label, annotatorId: v.annotatorId, judgementId: v.judgementId, margin: v.margin }];
+      return [{ label, annotatorId: v.annotatorId, judgementId: v.judgementId, margin: v.margin, judge: v.judge }];
     }),
   }));
 }
@@ -87,7 +90,7 @@ export function outcomeFor(
   bundle: ItemBundle,
   pair: ResponsePair,
   label: PairLabel,
-  extras: { margin?: number; groupId?: string },
+  extras: { margin?: number; groupId?: string; judge?: string },
 ): PairOutcome {
   const [chosen, rejected] = label === "b" ? [pair.b, pair.a] : [pair.a, pair.b];
   const k = bundle.responses.length;
@@ -102,6 +105,7 @@ export function outcomeFor(
   if (extras.margin !== undefined && label !== "tie" && label !== "both_bad") {
     preferencePair.margin = extras.margin;
   }
+  if (extras.judge !== undefined) preferencePair.judge = extras.judge;
   if (k > 2 && extras.groupId !== undefined) {
     preferencePair.groupId = extras.groupId;
     preferencePair.weight = 1 / ((k * (k - 1)) / 2);

@@ -52,7 +52,7 @@ export async function streamExport(
     actorId: params.actorId,
     action: "campaign.export",
     campaignId: campaign.id,
-    details: { format: options.format, file: options.file, exportId },
+    details: { format: options.format, file: options.file, exportId, ...(options.source === "ai-judgements" ? { source: options.source } : {}) },
   });
 
   async function* body(): AsyncGenerator<Uint8Array> {
@@ -93,7 +93,7 @@ export async function streamExport(
   const suffix = options.file === "hf" ? "-hf" : "";
   return {
     exportId,
-    filename: `${campaign.slug}-${options.format}${suffix}.${type.extension}`,
+    filename: `${campaign.slug}${options.source === "ai-judgements" ? "-ai-judgements" : ""}-${options.format}${suffix}.${type.extension}`,
     contentType: type.contentType,
     body: body(),
   };

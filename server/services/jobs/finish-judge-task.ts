@@ -1,7 +1,8 @@
 import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { items, suggestions } from "@/db/schema";
-import type { PairwisePayload } from "@/server/services/judgements/judgement-payload";
+import type { JudgementPayload } from "@/server/domain/judgement-payload";
+import { verdictAnswer } from "@/server/services/judges/same-answer";
 import type { ClaimedTask } from "./claim-tasks";
 import { completeHeldTask } from "./task-outcomes";
 import { writeTransaction } from "@/server/services/with-retry";
@@ -9,7 +10,8 @@ import { writeTransaction } from "@/server/services/with-retry";
 /**
  * Stores a judge's verdict for one display order as a suggestion and marks the task done, only
  * while this worker holds the lease. When the other order's verdict is already in, both are
- * marked consistent or not: the item's row lock makes sure exactly one of the two tasks does it.
+ * marked consistent or not (the same answer, by response id: see verdictAnswer); the item's row
+ * lock makes sure exactly one of the two tasks does it.
  */
 export async function finishJudgeTask(
   db: Db,
@@ -18,7 +20,7 @@ export async function finishJudgeTask(
     workerId: string;
     judge: string;
     displayOrder: string[];
-    payload: PairwisePayload;
+    payload: JudgementPayload;
     usage: { promptTokens: number | null; completionTokens: number | null; latencyMs: number };
   },
 ): Promise<boolean> {
@@ -51,7 +53,7 @@ export async function finishJudgeTask(
       .from(suggestions)
       .where(and(eq(suggestions.jobId, task.jobId), eq(suggestions.itemId, task.itemId)));
     if (pair.length === 2) {
-      const [first, second] = pair.map((s) => (s.payload as PairwisePayload).choice);
+      const [first, second] = pair.map((s) => verdictAnswer(s.payload));
       await tx
         .update(suggestions)
         .set({ consistent: first === second })

@@ -1,26 +1,37 @@
+import type { TemplateKind } from "@/server/domain/template-config";
 import type { Message } from "@/server/formats/messages";
 
-export const DEFAULT_JUDGE_INSTRUCTIONS =
-  "You are an impartial judge. Compare the two responses to the conversation below and decide which one is better, following the guidelines. Do not let the order of the responses, their length or the assistants' names influence you.";
+const UNBIASED = "Do not let the order of the responses, their length or the assistants' names influence you.";
+
+/** What a judge is asked to do when the admin gave no instructions of their own. */
+export function defaultJudgeInstructions(kind: TemplateKind): string {
+  const task =
+    kind === "ranking"
+      ? "Rank the responses to the conversation below from best to worst, following the guidelines."
+      : kind === "rating"
+        ? "Rate each response to the conversation below on every attribute, following the guidelines."
+        : "Compare the two responses to the conversation below and decide which one is better, following the guidelines.";
+  return `You are an impartial judge. ${task} ${UNBIASED}`;
+}
 
 /**
  * The messages sent to a judge for one item in one display order: its instructions (the
- * campaign's guidelines included), the conversation, and the responses labelled A and B in
+ * campaign's guidelines included), the conversation, and the responses labelled A, B, … in
  * that order, asking for a JSON verdict.
  */
 export function judgePromptMessages(params: {
   instructions?: string;
+  kind: TemplateKind;
   guidelines: string;
-  allowTie: boolean;
-  allowBothBad: boolean;
+  /** The answer's shape, from the verdict schema (verdict-schema.ts). */
+  answerFormat: string;
   prompt: Message[];
   responses: { label: string; content: string }[];
 }): { role: "system" | "user"; content: string }[] {
-  const choices = ['"A"', '"B"', ...(params.allowTie ? ['"tie"'] : []), ...(params.allowBothBad ? ['"both_bad"'] : [])];
   const system = [
-    params.instructions?.trim() || DEFAULT_JUDGE_INSTRUCTIONS,
+    params.instructions?.trim() || defaultJudgeInstructions(params.kind),
     params.guidelines.trim() ? `Guidelines:\n${params.guidelines.trim()}` : "",
-    `Answer with JSON only: {"choice": ${choices.join(" | ")}, "rationale": "<one or two sentences>"}`,
+    `Answer with JSON only: ${params.answerFormat}`,
   ]
     .filter(Boolean)
     .join("\n\n");

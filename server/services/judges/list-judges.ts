@@ -1,73 +1,74 @@
-import { and, asc, desc, eq, sql } from "drizzle-orm";
+import { inArray } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { assignments, campaigns, items, judgements, responses, suggestions } from "@/db/schema";
-import { AppError } from "@/server/errors";
-import { assertUuid } from "@/server/services/ids";
-import type { PairwisePayload } from "@/server/services/judgements/judgement-payload";
-import { judgeFigures, type JudgeFigures } from "./judge-figures";
+import { suggestions, users } from "@/db/schema";
+import { loadQualityData } from "@/server/services/quality/load-quality-data";
+import type { AgreementFigure } from "./judge-agreement";
+import { listJudgeRuns } from "./list-judge-runs";
+import { judgeFigures, type JudgeFigures, type QuestionFigures } from "./judge-figures";
 
-export interface JudgeReport extends JudgeFigures {
+export type AnnotatorAgreement = { annotator: { id: string; email: string }; excluded: boolean } & AgreementFigure;
+
+export interface JudgeReport extends Omit<JudgeFigures, "annotators" | "questions"> {
   endpointId: string | null;
   judge: string;
   jobId: string;
+  annotators: AnnotatorAgreement[];
+  questions: (Omit<QuestionFigures, "annotators"> & { annotators: AnnotatorAgreement[] })[];
 }
 
 /**
  * Every judge that has judged the campaign (its latest job), measured against the humans: swap
- * consistency, position bias, agreement with the consensus and with each annotator, tokens.
+ * consistency, position bias, agreement (κ, α) with the consensus and with each annotator,
+ * tokens. The humans are the Quality tab's: live judgements, no probes; an excluded annotator
+ * is measured but left out of the consensus.
  */
 export async function listJudges(db: Db, params: { campaignId: string }): Promise<JudgeReport[]> {
-  assertUuid(params.campaignId, "campaign");
-  const [campaign] = await db.select({ id: campaigns.id }).from(campaigns).where(eq(campaigns.id, params.campaignId));
-  if (!campaign) throw new AppError("NOT_FOUND", "No such campaign");
+  const data = await loadQualityData(db, { campaignId: params.campaignId });
+  const runs = await listJudgeRuns(db, { campaignId: data.campaign.id });
+  if (runs.length === 0) return [];
   const rows = await db
     .select()
     .from(suggestions)
-    .where(eq(suggestions.campaignId, campaign.id))
-    .orderBy(desc(suggestions.createdAt));
-  if (rows.length === 0) return [];
+    .where(inArray(suggestions.jobId, runs.map((r) => r.jobId)));
 
-  // The newest job of each judge speaks for it: an earlier run with another prompt is history.
-  const latestJob = new Map<string, string>();
-  for (const r of rows) if (!latestJob.has(r.judge)) latestJob.set(r.judge, r.jobId);
+  const humans = data.judgements
+    .filter((j) => !j.probe)
+    .map((j) => ({ itemId: j.itemId, annotatorId: j.annotatorId, payload: j.payload, counted: !data.excluded.has(j.annotatorId) }));
+  const responseOrder = new Map([...data.items].map(([id, item]) => [id, item.responses.map((r) => r.id)]));
+  const ids = [...new Set(humans.map((h) => h.annotatorId))];
+  const emails = new Map(
+    ids.length === 0
+      ? []
+      : (await db.select({ id: users.id, email: users.email }).from(users).where(inArray(users.id, ids))).map((u) => [u.id, u.email]),
+  );
+  const named = ({ annotatorId, ...figure }: { annotatorId: string } & AgreementFigure): AnnotatorAgreement => ({
+    annotator: { id: annotatorId, email: emails.get(annotatorId) ?? "" },
+    excluded: data.excluded.has(annotatorId),
+    ...figure,
+  });
+  const byEmail = (a: AnnotatorAgreement, b: AnnotatorAgreement) => a.annotator.email.localeCompare(b.annotator.email);
 
-  const humans = await db
-    .select({ itemId: judgements.itemId, annotatorId: judgements.annotatorId, choice: sql<string>`${judgements.payload}->>'choice'` })
-    .from(judgements)
-    .innerJoin(assignments, eq(assignments.id, judgements.assignmentId))
-    .where(
-      and(
-        eq(judgements.campaignId, campaign.id),
-        eq(assignments.purpose, "regular"),
-        sql`not exists (select 1 from ${judgements} later where later.revision_of = ${judgements.id})`,
-      ),
-    );
-  const order = await db
-    .select({ itemId: responses.itemId, id: responses.id })
-    .from(responses)
-    .innerJoin(items, eq(items.id, responses.itemId))
-    .where(eq(items.campaignId, campaign.id))
-    .orderBy(asc(responses.itemId), asc(responses.position));
-  const responseOrder = new Map<string, string[]>();
-  for (const r of order) responseOrder.set(r.itemId, [...(responseOrder.get(r.itemId) ?? []), r.id]);
-
-  return [...latestJob].map(([judge, jobId]) => {
+  return runs.map(({ judge, jobId, endpointId }) => {
     const mine = rows.filter((r) => r.jobId === jobId);
+    const figures = judgeFigures({
+      template: data.campaign.template,
+      verdicts: mine.map((r) => ({
+        itemId: r.itemId,
+        displayOrder: r.displayOrder,
+        payload: r.payload,
+        consistent: r.consistent,
+        tokens: (r.promptTokens ?? 0) + (r.completionTokens ?? 0),
+      })),
+      humans,
+      responseOrder,
+    });
     return {
+      ...figures,
       judge,
       jobId,
-      endpointId: mine[0]?.endpointId ?? null,
-      ...judgeFigures({
-        verdicts: mine.map((r) => ({
-          itemId: r.itemId,
-          displayOrder: r.displayOrder,
-          choice: (r.payload as PairwisePayload).choice,
-          consistent: r.consistent,
-          tokens: (r.promptTokens ?? 0) + (r.completionTokens ?? 0),
-        })),
-        humans: humans.filter((h): h is typeof h & { choice: string } => typeof h.choice === "string"),
-        responseOrder,
-      }),
+      endpointId,
+      annotators: figures.annotators.map(named).sort(byEmail),
+      questions: figures.questions.map((q) => ({ ...q, annotators: q.annotators.map(named).sort(byEmail) })),
     };
   });
 }

@@ -1,6 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { campaigns, jobs, jobTasks, type Job } from "@/db/schema";
+import { RESPONSE_COUNT_BOUNDS } from "@/server/domain/template-config";
 import { AppError } from "@/server/errors";
 import { recordAuditEvent } from "@/server/services/audit/record-audit-event";
 import { assertUuid } from "@/server/services/ids";
@@ -10,9 +11,10 @@ import { writeTransaction } from "@/server/services/with-retry";
 import { assertNoJobInProgress } from "@/server/services/jobs/assert-no-job-in-progress";
 
 /**
- * Queues an LLM judge over every item of the campaign that has its responses: two tasks per
- * item, one per display order (sample 0 = import order, 1 = reversed), so that a verdict that
- * follows the position rather than the content shows up as inconsistent.
+ * Queues an LLM judge over every item of the campaign that has its responses (pairwise,
+ * ranking or rating): two tasks per item, one per display order (sample 0 = import order,
+ * 1 = reversed), so that a verdict that follows the position rather than the content shows up
+ * as inconsistent.
  */
 export async function startJudgeJob(
   db: Db,
@@ -28,9 +30,10 @@ export async function startJudgeJob(
       .where(eq(campaigns.id, params.campaignId))
       .for("update");
     if (!campaign) throw new AppError("NOT_FOUND", "No such campaign");
-    if (campaign.template.kind !== "pairwise") {
-      throw new AppError("BAD_REQUEST", "LLM judges support pairwise campaigns for now");
+    if (campaign.template.kind === "steps") {
+      throw new AppError("BAD_REQUEST", "LLM judges do not label steps: judge a pairwise, ranking or rating campaign");
     }
+    const { min, max } = RESPONSE_COUNT_BOUNDS[campaign.template.kind];
     await assertNoJobInProgress(tx, { campaignId: campaign.id, kind: "judge" });
     const jobParams: JudgeJobParams = {
       endpoints: [endpoint.id],
@@ -51,7 +54,7 @@ export async function startJudgeJob(
       select ${job.id}, i.id, ${endpoint.id}, o.sample
       from items i cross join (values (0), (1)) as o(sample)
       where i.campaign_id = ${campaign.id} and not i.awaiting_generation and i.kind <> 'probe'
-        and (select count(*) from responses r where r.item_id = i.id) = 2
+        and (select count(*) from responses r where r.item_id = i.id) between ${min} and ${max}
     `);
     const [planned] = await tx
       .select({ n: sql<number>`count(*)::int` })

@@ -1,5 +1,6 @@
 import OpenAI from "openai";
 import type { ChatCompletionMessageParam } from "openai/resources/chat/completions";
+import type { ResponseFormatJSONSchema } from "openai/resources/shared";
 import type { ModelEndpoint } from "@/db/schema";
 import type { Message } from "@/server/formats/messages";
 import type { GenerationParams } from "./generation-params";
@@ -28,6 +29,8 @@ export async function completeChat(params: {
   messages: Message[];
   generation: GenerationParams;
   seed?: number;
+  /** Structured output (OpenAI's `response_format`), for servers that constrain their decoding. */
+  responseFormat?: ResponseFormatJSONSchema;
   signal?: AbortSignal;
 }): Promise<ChatResult> {
   const { endpoint, apiKey, generation } = params;
@@ -52,6 +55,7 @@ export async function completeChat(params: {
         ...(generation.top_p !== undefined ? { top_p: generation.top_p } : {}),
         ...(generation.max_tokens !== undefined ? { max_tokens: generation.max_tokens } : {}),
         ...(params.seed !== undefined ? { seed: params.seed } : {}),
+        ...(params.responseFormat ? { response_format: params.responseFormat } : {}),
       },
       { signal: params.signal },
     );

@@ -5,7 +5,6 @@ import { getJob } from "@/server/services/jobs/get-job";
 import { listCampaignJobs } from "@/server/services/jobs/list-campaign-jobs";
 import { startGenerationJob } from "@/server/services/jobs/start-generation-job";
 import { startJudgeInput } from "@/server/services/judges/judge-inputs";
-import { listJudges } from "@/server/services/judges/list-judges";
 import { startJudgeJob } from "@/server/services/judges/start-judge-job";
 import { adminProcedure, createTRPCRouter } from "../init";
 
@@ -27,8 +26,6 @@ export const jobRouter = createTRPCRouter({
       const job = await startJudgeJob(ctx.db, { campaignId: input.campaignId, input: input.input, actorId: ctx.user.id });
       return getJob(ctx.db, { jobId: job.id });
     }),
-
-  judges: adminProcedure.input(campaignInput).query(({ ctx, input }) => listJudges(ctx.db, input)),
 
   byId: adminProcedure.input(jobInput).query(({ ctx, input }) => getJob(ctx.db, input)),
 

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { campaignIdSchema } from "@/server/services/campaigns/campaign-inputs";
+import { listJudges } from "@/server/services/judges/list-judges";
 import { getAdjudicationItem } from "@/server/services/quality/get-adjudication-item";
 import { getAgreement } from "@/server/services/quality/get-agreement";
 import { getLeaderboard } from "@/server/services/quality/get-leaderboard";
@@ -38,6 +39,9 @@ export const qualityRouter = createTRPCRouter({
   leaderboard: adminProcedure
     .input(seeded)
     .query(({ ctx, input }) => getLeaderboard(ctx.db, input)),
+
+  /** LLM judges measured against the humans (DESIGN §15); the same as GET …/judges. */
+  judges: adminProcedure.input(byCampaign).query(({ ctx, input }) => listJudges(ctx.db, input)),
 
   /** Pause and exclude an annotator, or include and resume them again. */
   setExclusion: adminProcedure

@@ -1,4 +1,4 @@
-import type { Aggregation, ExportFile, ExportFormat } from "@/server/services/exports/export-options";
+import type { Aggregation, ExportFile, ExportFormat, ExportSource } from "@/server/services/exports/export-options";
 
 /** What the export form calls each format, file and aggregation. */
 // Records keyed by the server's unions: adding a format there fails the build here.
@@ -29,4 +29,8 @@ export const AGGREGATIONS: Record<Aggregation, string> = {
   "bradley-terry": "Bradley–Terry",
   "ranked-pairs": "Ranked pairs",
   "dawid-skene": "Dawid–Skene",
+};
+export const SOURCES: Record<ExportSource, string> = {
+  judgements: "Annotators (judgements)",
+  "ai-judgements": "LLM judges (ai-judgements, RLAIF)",
 };

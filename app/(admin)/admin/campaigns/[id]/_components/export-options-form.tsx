@@ -1,18 +1,22 @@
 "use client";
 
-import type { ReactNode } from "react";
 import type { TemplateConfig } from "@/server/services/campaigns/template-config";
 import {
   exportFormatsFor,
   relevantExportOptions,
   type ExportOptionKey,
 } from "@/server/services/exports/export-kinds";
-import type { Aggregation, ExportFile, ExportFormat } from "@/server/services/exports/export-options";
-import { AGGREGATIONS, FILES, FORMATS } from "./export-labels";
+import type { Aggregation, ExportFile, ExportFormat, ExportSource } from "@/server/services/exports/export-options";
+import { AGGREGATIONS, FILES, FORMATS, SOURCES } from "./export-labels";
+import { Field, NumberInput, Select } from "./export-form-fields";
 
 /** The form's view of the export options; every value maps 1:1 to a query parameter. */
 export interface ExportFormState {
   format: ExportFormat;
+  source: ExportSource;
+  /** One judge's verdicts, by name; null: every judge's. */
+  judge: string | null;
+  inconsistent: "drop" | "keep";
   file: ExportFile;
   aggregation: Aggregation;
   ties: "drop" | "keep";
@@ -32,6 +36,9 @@ export interface ExportFormState {
 
 export const DEFAULT_EXPORT_FORM: ExportFormState = {
   format: "trl",
+  source: "judgements",
+  judge: null,
+  inconsistent: "drop",
   file: "jsonl",
   aggregation: "none",
   ties: "drop",
@@ -51,7 +58,7 @@ export const DEFAULT_EXPORT_FORM: ExportFormState = {
 
 /** The state with every option that does not apply to this template and format back at its default. */
 export function effectiveState(state: ExportFormState, template: TemplateConfig): ExportFormState {
-  const relevant = relevantExportOptions(template, state.format);
+  const relevant = relevantExportOptions(template, state.format, state.source);
   const out: Record<string, unknown> = { ...state };
   for (const key of Object.keys(state) as (keyof ExportFormState)[]) {
     if (key !== "format" && !relevant.has(key)) out[key] = DEFAULT_EXPORT_FORM[key];
@@ -74,19 +81,22 @@ export function ExportOptionsForm({
   state,
   template,
   issues,
+  judges,
   onChange,
 }: {
   state: ExportFormState;
   template: TemplateConfig;
   /** Messages by option name, from the server's schema and kind rules. */
   issues: Record<string, string>;
+  /** The judges whose verdicts can be exported (source ai-judgements). */
+  judges: readonly string[];
   onChange: (next: ExportFormState) => void;
 }) {
   const set = <K extends keyof ExportFormState>(key: K, value: ExportFormState[K]) =>
     onChange({ ...state, [key]: value });
-  const relevant = relevantExportOptions(template, state.format);
+  const relevant = relevantExportOptions(template, state.format, state.source);
   const formats = Object.fromEntries(
-    exportFormatsFor(template).map((f) => [f, f === "trl" && template.kind === "ranking" ? "TRL preference, K-wise pairs (group_id, weight)" : FORMATS[f]]),
+    exportFormatsFor(template, state.source).map((f) => [f, f === "trl" && template.kind === "ranking" ? "TRL preference, K-wise pairs (group_id, weight)" : FORMATS[f]]),
   ) as Record<ExportFormat, string>;
   // One place decides what shows: an option that does nothing here has no field.
   const shown = (name: ExportOptionKey | "format") => name === "format" || relevant.has(name);
@@ -96,6 +106,23 @@ export function ExportOptionsForm({
     <div className="grid gap-3 text-sm sm:grid-cols-2">
       <Field show={shown("format")} error={issues.format} label="Format">
         <Select value={state.format} options={formats} onChange={(v) => set("format", v)} />
+      </Field>
+      <Field show={shown("source")} error={issues.source} label="Verdicts from">
+        <Select value={state.source} options={SOURCES} onChange={(v) => set("source", v)} />
+      </Field>
+      <Field show={shown("judge")} error={issues.judge} label="Judge">
+        <Select
+          value={state.judge ?? ""}
+          options={Object.fromEntries([["", "Every judge"], ...judges.map((j) => [j, j])]) as Record<string, string>}
+          onChange={(v) => set("judge", v === "" ? null : v)}
+        />
+      </Field>
+      <Field show={shown("inconsistent")} error={issues.inconsistent} label="Verdicts that flip with the order">
+        <Select
+          value={state.inconsistent}
+          options={{ drop: "Drop (default)", keep: "Keep, one vote per order" }}
+          onChange={(v) => set("inconsistent", v)}
+        />
       </Field>
       <Field show={shown("file")} error={issues.file} label="File">
         <Select value={state.file} options={FILES} onChange={(v) => set("file", v)} />
@@ -196,83 +223,17 @@ export function ExportOptionsForm({
           />
           Exclude probes
         </label>
-        <label className="flex items-center gap-2">
-          <input
-            type="checkbox"
-            checked={state.prefer_adjudicated}
-            onChange={(e) => set("prefer_adjudicated", e.target.checked)}
-          />
-          Adjudicated verdicts replace votes
-        </label>
+        {shown("prefer_adjudicated") && (
+          <label className="flex items-center gap-2">
+            <input
+              type="checkbox"
+              checked={state.prefer_adjudicated}
+              onChange={(e) => set("prefer_adjudicated", e.target.checked)}
+            />
+            Adjudicated verdicts replace votes
+          </label>
+        )}
       </div>
     </div>
-  );
-}
-
-/** A number field; the caller decides how the raw text becomes an option value. */
-function NumberInput({
-  value,
-  onChange,
-  ...bounds
-}: {
-  value: number | string;
-  onChange: (raw: string) => void;
-  min?: number;
-  max?: number;
-  step?: number;
-}) {
-  return (
-    <input
-      className="input"
-      type="number"
-      {...bounds}
-      value={value}
-      onChange={(e) => onChange(e.target.value)}
-    />
-  );
-}
-
-function Field({
-  show,
-  label,
-  error,
-  children,
-}: {
-  show: boolean;
-  label: string;
-  error?: string;
-  children: ReactNode;
-}) {
-  if (!show) return null;
-  return (
-    <label className="flex flex-col gap-1 font-medium">
-      {label}
-      {children}
-      {error && (
-        <span role="alert" className="text-xs font-normal text-red-700">
-          {error}
-        </span>
-      )}
-    </label>
-  );
-}
-
-function Select<V extends string>({
-  value,
-  options,
-  onChange,
-}: {
-  value: V;
-  options: Record<V, string>;
-  onChange: (value: V) => void;
-}) {
-  return (
-    <select className="input" value={value} onChange={(e) => onChange(e.target.value as V)}>
-      {(Object.entries(options) as [V, string][]).map(([key, label]) => (
-        <option key={key} value={key}>
-          {label}
-        </option>
-      ))}
-    </select>
   );
 }

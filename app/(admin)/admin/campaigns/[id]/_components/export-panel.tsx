@@ -17,11 +17,12 @@ import {
 
 /** Options as the preview procedure takes them (nulls mean "not set"). */
 function previewOptions(state: ExportFormState) {
-  const { min_gold_accuracy, guideline_version, ...rest } = state;
+  const { min_gold_accuracy, guideline_version, judge, ...rest } = state;
   return {
     ...rest,
     ...(min_gold_accuracy === null ? {} : { min_gold_accuracy }),
     ...(guideline_version === null ? {} : { guideline_version }),
+    ...(judge === null ? {} : { judge }),
   };
 }
 
@@ -44,6 +45,7 @@ export function ExportPanel({ campaignId, template }: { campaignId: string; temp
     ...DEFAULT_EXPORT_FORM,
     format: defaultExportFormat(template),
   }));
+  const judges = useQuery(trpc.export.judges.queryOptions({ campaignId }));
   const effective = effectiveState(state, template);
   const issues = optionIssues(effective, template);
   const valid = Object.keys(issues).length === 0;
@@ -89,8 +91,16 @@ export function ExportPanel({ campaignId, template }: { campaignId: string; temp
         Streams straight from the database. Ties and both-bad verdicts are dropped unless kept; TRL
         and OpenAI formats cannot hold them.
         {template.kind === "ranking" && " A ranking of K responses becomes its C(K,2) pairs, sharing a group_id, each weighted 1/C(K,2)."}
+        {" "}LLM judge verdicts export in the same formats (RLAIF data), each row naming its judge; a verdict
+        that flipped when the responses were swapped is left out unless kept.
       </p>
-      <ExportOptionsForm state={state} template={template} issues={issues} onChange={setState} />
+      <ExportOptionsForm
+        state={state}
+        template={template}
+        issues={issues}
+        judges={judges.data?.map((j) => j.judge) ?? []}
+        onChange={setState}
+      />
       <div className="mt-4 flex flex-wrap items-center gap-3 text-sm">
         {valid ? (
           <a

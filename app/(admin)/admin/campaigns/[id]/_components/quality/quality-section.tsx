@@ -5,6 +5,7 @@ import { useTRPC } from "@/app/_trpc/client";
 import { AgreementChart } from "./agreement-chart";
 import { AnnotatorTable } from "./annotator-table";
 import { DisputedList } from "./disputed-list";
+import { JudgeSection } from "./judge-section";
 import { LeaderboardChart } from "./leaderboard-chart";
 import { ProgressChart } from "./progress-chart";
 import { WinMatrix } from "./win-matrix";
@@ -21,9 +22,10 @@ function Pending({ what, error }: { what: string; error?: { message: string } | 
 
 /**
  * The Quality tab (DESIGN §9): progress, agreement with intervals and the disputed items,
- * per-annotator reliability with the exclude action, and the model leaderboard. Everything
- * is computed from live judgements without excluded annotators; the same numbers are at
- * /api/v1/campaigns/{id}/agreement, /annotators and /leaderboard.
+ * per-annotator reliability with the exclude action, the model leaderboard, and the LLM
+ * judges measured against the humans. Everything is computed from live judgements without
+ * excluded annotators; the same numbers are at /api/v1/campaigns/{id}/agreement,
+ * /annotators, /leaderboard and /judges.
  */
 export default function QualitySection({ campaignId }: { campaignId: string }) {
   const trpc = useTRPC();
@@ -31,6 +33,7 @@ export default function QualitySection({ campaignId }: { campaignId: string }) {
   const agreement = useQuery(trpc.quality.agreement.queryOptions({ campaignId }));
   const annotators = useQuery(trpc.quality.annotators.queryOptions({ campaignId }));
   const leaderboard = useQuery(trpc.quality.leaderboard.queryOptions({ campaignId }));
+  const judges = useQuery(trpc.quality.judges.queryOptions({ campaignId }));
   return (
     <div className="space-y-6" data-testid="quality-section">
       <div className="grid gap-6 lg:grid-cols-2">
@@ -61,6 +64,7 @@ export default function QualitySection({ campaignId }: { campaignId: string }) {
       {agreement.data && (
         <DisputedList campaignId={campaignId} disputed={agreement.data.disputed} />
       )}
+      {judges.data ? <JudgeSection judges={judges.data} /> : <Pending what="the judges" error={judges.error} />}
     </div>
   );
 }
