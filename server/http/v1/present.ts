@@ -23,6 +23,8 @@ export function campaignJson(c: CampaignView): z.input<typeof campaignOut> {
     ...(c.goldRate === undefined ? {} : { gold_rate: c.goldRate }),
     ...(c.probeRate === undefined ? {} : { probe_rate: c.probeRate }),
     ...(c.goldFeedback === undefined ? {} : { gold_feedback: c.goldFeedback }),
+    ...(c.identityLeak === undefined ? {} : { identity_leak: c.identityLeak }),
+    ...(c.identityLeakWords === undefined ? {} : { identity_leak_words: c.identityLeakWords }),
     daily_cap: c.dailyCap,
     guidelines: c.guidelines,
     guideline_version: c.guidelineVersion,
@@ -70,6 +72,7 @@ export function taskJson(t: Task): z.input<typeof taskOut> {
     template: t.template,
     guideline_version: t.guidelineVersion,
     draft: t.draft,
+    identity_warning: t.identityWarning,
   };
 }
 
@@ -88,5 +91,6 @@ export function statsJson(s: CampaignStats): z.input<typeof statsOut> {
       skipped: a.skipped,
       in_progress: a.inProgress,
     })),
+    identity_leaks: s.identityLeaks,
   };
 }

@@ -26,6 +26,8 @@ export async function createCampaign(
         goldFeedback: input.gold_feedback,
         dailyCap: input.daily_cap,
         guidelines: input.guidelines,
+        identityLeak: input.identity_leak,
+        identityLeakWords: input.identity_leak_words,
         createdBy: params.actorId,
       })
       .returning();

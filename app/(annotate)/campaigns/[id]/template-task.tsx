@@ -8,6 +8,7 @@ import { useTRPC } from "@/app/_trpc/client";
 import type { ClaimedTask, RouterOutputs } from "@/app/_trpc/types";
 import type { AnswerKind } from "./answer-kind";
 import { SCREEN_KEYS, bindingFor, hintOf, shortcutOf } from "./key-map";
+import { IdentityWarning } from "./identity-warning";
 import { focusFlags } from "./pairwise-keys";
 import { SkipDialog } from "./skip-dialog";
 import { useKeys } from "./use-keys";
@@ -109,6 +110,7 @@ export function TemplateTask<T, A>({
   const View = kind.View;
   return (
     <>
+      {task.identityWarning && <IdentityWarning />}
       <View
         assignmentId={task.assignmentId}
         prompt={task.item.prompt}

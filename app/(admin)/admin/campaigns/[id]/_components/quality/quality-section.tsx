@@ -5,6 +5,7 @@ import { useTRPC } from "@/app/_trpc/client";
 import { AgreementChart } from "./agreement-chart";
 import { AnnotatorTable } from "./annotator-table";
 import { DisputedList } from "./disputed-list";
+import { IdentityLeakPanel } from "./identity-leak-panel";
 import { LeaderboardChart } from "./leaderboard-chart";
 import { ProgressChart } from "./progress-chart";
 import { WinMatrix } from "./win-matrix";
@@ -61,6 +62,7 @@ export default function QualitySection({ campaignId }: { campaignId: string }) {
       {agreement.data && (
         <DisputedList campaignId={campaignId} disputed={agreement.data.disputed} />
       )}
+      <IdentityLeakPanel campaignId={campaignId} />
     </div>
   );
 }
