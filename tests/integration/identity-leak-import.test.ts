@@ -152,6 +152,10 @@ describe("identity-leak guard at import", () => {
       await callerFor(db, annotator).task.submit({ assignmentId: task.assignment_id, idempotencyKey: crypto.randomUUID(), payload: { choice: "tie" } });
     }
     expect(warnings.size).toBe(4);
+    // Annotators see neither the mode nor the phrases an answer could be held for.
+    const view = await callerFor(db, annotator).campaign.byId({ campaignId: campaign.id });
+    expect(view).not.toHaveProperty("identityLeakWords");
+    expect(view).not.toHaveProperty("identityLeak");
     expect(warnings.get(leaky)).toBe(true);
     expect([...warnings].filter(([id]) => id !== leaky).every(([, w]) => w === false)).toBe(true);
   });
