@@ -12,6 +12,12 @@ import {
 } from "drizzle-orm/pg-core";
 import { DEFAULT_SUGGESTION_MODE, SUGGESTION_MODES } from "@/server/domain/suggestion";
 import type { TemplateConfig } from "@/server/domain/template-config";
+// Relative, not "@/": drizzle-kit loads the schema without the path aliases.
+import {
+  DEFAULT_IDENTITY_LEAK_MODE,
+  DEFAULT_IDENTITY_LEAK_WORDS,
+  IDENTITY_LEAK_MODES,
+} from "../../server/domain/identity-leak";
 import { createdAt, id, timestamptz } from "./columns";
 import { users } from "./users";
 
@@ -58,6 +64,14 @@ export const campaigns = pgTable(
       .array()
       .notNull()
       .default(sql`'{}'::uuid[]`),
+    /** What a response naming a model or vendor does to its item (server/domain/identity-leak.ts). */
+    identityLeak: text({ enum: IDENTITY_LEAK_MODES }).notNull().default(DEFAULT_IDENTITY_LEAK_MODE),
+    /** The phrases responses are checked against; changing them re-checks every response. */
+    identityLeakWords: jsonb()
+      .$type<string[]>()
+      .notNull()
+      // Spelled as SQL: drizzle-kit does not escape the apostrophes of "I'm Claude" in a JSON default.
+      .default(sql.raw(`'${JSON.stringify(DEFAULT_IDENTITY_LEAK_WORDS).replace(/'/g, "''")}'::jsonb`)),
     createdBy: uuid().references(() => users.id, { onDelete: "set null" }),
     createdAt: createdAt(),
     updatedAt: timestamptz().notNull().defaultNow(),
@@ -74,6 +88,7 @@ export const campaigns = pgTable(
     ),
     check("campaigns_overlap_check", sql`${t.overlap} between 1 and 100`),
     check("campaigns_lease_ttl_check", sql`${t.leaseTtlSeconds} > 0`),
+    check("campaigns_identity_leak_check", sql`${t.identityLeak} in ('hold', 'warn')`),
   ],
 );
 

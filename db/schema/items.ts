@@ -17,6 +17,7 @@ import type { GenerationRecord } from "@/server/services/models/generation-param
 import { campaigns } from "./campaigns";
 // Relative, not "@/": drizzle-kit loads the schema without the path aliases.
 import { CONTENT_KINDS, ITEM_KINDS, PROMPT_FORMATS } from "../../server/domain/item-kinds";
+import { LEAK_STATUSES } from "../../server/domain/identity-leak";
 import { createdAt, id } from "./columns";
 
 export { CONTENT_KINDS, ITEM_KINDS, PROMPT_FORMATS } from "../../server/domain/item-kinds";
@@ -53,6 +54,11 @@ export const items = pgTable(
      * generation job has given it enough of them (DESIGN §15). The queue's indexes leave it out.
      */
     awaitingGeneration: boolean().notNull().default(false),
+    /**
+     * The identity-leak guard's verdict on the item's responses (server/domain/identity-leak.ts).
+     * A `held` item is not a task: the queue's indexes leave it out until an admin releases it.
+     */
+    leakStatus: text({ enum: LEAK_STATUSES }).notNull().default("clean"),
     /** Random tie-break among equally complete items, fixed at insert so the index can order by it. */
     randKey: doublePrecision()
       .notNull()
@@ -64,15 +70,22 @@ export const items = pgTable(
     index("items_campaign_id_seq_idx").on(t.campaignId, t.seq),
     index("items_campaign_id_open_idx")
       .on(t.campaignId, t.judgementCount.desc(), t.randKey)
-      .where(sql`${t.openSlots} > 0 and not ${t.awaitingGeneration}`),
+      .where(sql`${t.openSlots} > 0 and not ${t.awaitingGeneration} and ${t.leakStatus} <> 'held'`),
     // Gold items are claimed at the gold rate; without their own index that claim would walk
     // past every open regular item once the gold ones run out.
     index("items_campaign_id_gold_open_idx")
       .on(t.campaignId, t.judgementCount.desc(), t.randKey)
-      .where(sql`${t.openSlots} > 0 and not ${t.awaitingGeneration} and ${t.kind} = 'gold'`),
+      .where(
+        sql`${t.openSlots} > 0 and not ${t.awaitingGeneration} and ${t.leakStatus} <> 'held' and ${t.kind} = 'gold'`,
+      ),
+    // The admin's review list and the stats' flagged counts read only the flagged few.
+    index("items_campaign_id_flagged_idx")
+      .on(t.campaignId, t.seq)
+      .where(sql`${t.leakStatus} <> 'clean'`),
     check("items_kind_check", sql`${t.kind} in ('regular', 'gold', 'probe')`),
     check("items_open_slots_check", sql`${t.openSlots} >= 0`),
     check("items_judgement_count_check", sql`${t.judgementCount} >= 0`),
+    check("items_leak_status_check", sql`${t.leakStatus} in ('clean', 'warned', 'held', 'released')`),
   ],
 );
 
@@ -100,6 +113,8 @@ export const responses = pgTable(
     steps: jsonb().$type<string[]>(),
     /** The model's reasoning (`reasoning_content` / `thinking`), kept apart from the answer. */
     reasoning: text(),
+    /** The campaign's identity-leak phrases found in this response; null when none. */
+    leakMatches: jsonb().$type<string[]>(),
   },
   (t) => [
     uniqueIndex("responses_item_id_position_key").on(t.itemId, t.position),

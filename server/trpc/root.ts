@@ -2,6 +2,7 @@ import { createCallerFactory, createTRPCRouter } from "./init";
 import { auditRouter } from "./routers/audit";
 import { campaignRouter } from "./routers/campaign";
 import { exportRouter } from "./routers/export";
+import { identityLeakRouter } from "./routers/identity-leak";
 import { invitationRouter } from "./routers/invitation";
 import { qualityRouter } from "./routers/quality";
 import { jobRouter } from "./routers/job";
@@ -14,6 +15,7 @@ export const appRouter = createTRPCRouter({
   audit: auditRouter,
   campaign: campaignRouter,
   export: exportRouter,
+  identityLeak: identityLeakRouter,
   invitation: invitationRouter,
   quality: qualityRouter,
   job: jobRouter,

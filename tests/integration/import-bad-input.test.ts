@@ -19,7 +19,7 @@ describe.each(CASES)("$format: bad input imports nothing and names the line", (c
     const body = `\uFEFF${file(c, [c.row(1), c.row(2), c.row(3)], "\r\n")}`;
     expect(
       await upload(database.db, { campaignId: campaign.id, format: c.format, body, chunkSize: 5 }),
-    ).toEqual({ imported: 3, duplicates: 0 });
+    ).toEqual({ imported: 3, duplicates: 0, flagged: 0 });
     const rows = await stored(database.db, campaign.id);
     expect(rows.map((r) => r.prompt.at(-1)?.content)).toEqual([
       c.promptOf(1),

@@ -44,7 +44,7 @@ describe("real-looking data in every format is stored exactly", () => {
         body: file,
         chunkSize: 4096,
       }),
-    ).toEqual({ imported: 2, duplicates: 0 });
+    ).toEqual({ imported: 2, duplicates: 0, flagged: 0 });
     const [first, second] = await stored(database.db, campaign.id);
     expect(first?.prompt).toHaveLength(4);
     expect(first?.prompt[3]?.content).toBe(EMOJI);
@@ -86,7 +86,7 @@ describe("real-looking data in every format is stored exactly", () => {
         body: file,
         chunkSize: 1000,
       }),
-    ).toEqual({ imported: 4, duplicates: 0 });
+    ).toEqual({ imported: 4, duplicates: 0, flagged: 0 });
     const rows = await stored(database.db, campaign.id);
     expect(rows[0]?.responses.map((r) => r.content)).toEqual(["Paris.", ""]);
     expect(rows[0]?.prompt).toEqual([{ role: "user", content: "Capital of France? 🇫🇷" }]);
@@ -117,7 +117,7 @@ describe("real-looking data in every format is stored exactly", () => {
         body: file,
         chunkSize: 333,
       }),
-    ).toEqual({ imported: 2, duplicates: 0 });
+    ).toEqual({ imported: 2, duplicates: 0, flagged: 0 });
     const [first, second] = await stored(database.db, campaign.id);
     expect(first?.prompt.map((m) => m.role)).toEqual(["user", "assistant", "user"]);
     expect(first?.prompt[2]?.content).toBe("Über Katzen 🐈");
@@ -147,7 +147,7 @@ describe("real-looking data in every format is stored exactly", () => {
     ]);
     expect(
       await upload(database.db, { campaignId: campaign.id, format: "openai-dpo", body: file }),
-    ).toEqual({ imported: 1, duplicates: 0 });
+    ).toEqual({ imported: 1, duplicates: 0, flagged: 0 });
     const [item] = await stored(database.db, campaign.id);
     expect(item?.prompt).toHaveLength(4);
     expect(item?.responses.map((r) => r.content)).toEqual(["Morgen wird es sonnig ☀️", ""]);
@@ -170,7 +170,7 @@ describe("real-looking data in every format is stored exactly", () => {
         body: file,
         chunkSize: 50_000,
       }),
-    ).toEqual({ imported: 5, duplicates: 0 });
+    ).toEqual({ imported: 5, duplicates: 0, flagged: 0 });
     const rows = await stored(database.db, campaign.id);
     expect(rows.map((r) => r.externalId)).toEqual(["c1", "c2", "c3", "c4", "c5"]);
     expect(rows[0]?.prompt[0]?.content).toBe('Summarise: "The quick, brown fox"');
@@ -190,7 +190,7 @@ describe("real-looking data in every format is stored exactly", () => {
       "prompt,response_1,response_2,response_3,model_1,model_2,model_3\nBest fruit?,Apple 🍎,Banana 🍌,Cherry 🍒,a,b,c\n";
     expect(
       await upload(database.db, { campaignId: campaign.id, format: "csv", body: file }),
-    ).toEqual({ imported: 1, duplicates: 0 });
+    ).toEqual({ imported: 1, duplicates: 0, flagged: 0 });
     expect(await counts(database.db, campaign.id)).toEqual({ items: 1, responses: 3 });
   });
 });

@@ -28,7 +28,7 @@ async function newCampaign() {
 describe("native JSONL import", () => {
   it("stores items with their responses and open slots equal to the overlap", async () => {
     const campaign = await newCampaign();
-    expect(await importNative(database.db, { campaignId: campaign.id, text: pairwiseLines(5) })).toEqual({ imported: 5, duplicates: 0 });
+    expect(await importNative(database.db, { campaignId: campaign.id, text: pairwiseLines(5) })).toEqual({ imported: 5, duplicates: 0, flagged: 0 });
     const stored = await database.db.select().from(items).where(eq(items.campaignId, campaign.id));
     expect(stored.map((i) => i.openSlots)).toEqual([2, 2, 2, 2, 2]);
     const [first] = stored;
@@ -67,7 +67,7 @@ describe("native JSONL import", () => {
   it("re-importing the same ids skips them and says how many", async () => {
     const campaign = await newCampaign();
     await importNative(database.db, { campaignId: campaign.id, text: pairwiseLines(3) });
-    expect(await importNative(database.db, { campaignId: campaign.id, text: pairwiseLines(5) })).toEqual({ imported: 2, duplicates: 3 });
+    expect(await importNative(database.db, { campaignId: campaign.id, text: pairwiseLines(5) })).toEqual({ imported: 2, duplicates: 3, flagged: 0 });
     expect(await countItems(campaign.id)).toBe(5);
   });
 

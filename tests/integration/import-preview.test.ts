@@ -74,6 +74,7 @@ describe("import preview", () => {
     ).toEqual({
       imported: 6,
       duplicates: 4,
+      flagged: 0,
     });
   });
 

@@ -36,7 +36,7 @@ describe("the thin journey through services and tRPC", () => {
     const annotator = await createUser(db, { role: "annotator" });
     const campaign = await createCampaign(db, { admin, input: { overlap: 1 } });
     const imported = await importNative(db, { campaignId: campaign.id, text: pairwiseLines(4) });
-    expect(imported).toEqual({ imported: 4, duplicates: 0 });
+    expect(imported).toEqual({ imported: 4, duplicates: 0, flagged: 0 });
     await addAnnotator(db, { campaignId: campaign.id, annotator });
 
     const caller = callerFor(db, annotator);

@@ -59,7 +59,10 @@ export function registerImport(program: Command): void {
         }
       });
       process.stdout.write(
-        `Imported ${result.imported} items (${result.duplicates} duplicates skipped).\n`,
+        `Imported ${result.imported} items (${result.duplicates} duplicates skipped).\n` +
+          (result.flagged > 0
+            ? `${result.flagged} may reveal a model's identity: review them under Identity leaks on the campaign's Quality tab.\n`
+            : ""),
       );
     });
 }

@@ -9,6 +9,7 @@ import { LEADERBOARD_DEFAULTS } from "@/server/services/quality/get-leaderboard"
 import * as q from "../v1/quality-schemas";
 import * as s from "../v1/schemas";
 import type { Operation } from "./operation";
+import { LEAK_OPERATIONS } from "./leak-operations";
 import { JOB_OPERATIONS, JUDGE_OPERATIONS, MODEL_OPERATIONS } from "./model-operations";
 import { MEMBER_OPERATIONS, USER_OPERATIONS } from "./operations-users";
 
@@ -251,4 +252,5 @@ export const OPERATIONS: Operation[] = [
   ...MODEL_OPERATIONS,
   ...JOB_OPERATIONS,
   ...JUDGE_OPERATIONS,
+  ...LEAK_OPERATIONS,
 ];

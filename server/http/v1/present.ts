@@ -24,6 +24,8 @@ export function campaignJson(c: CampaignView): z.input<typeof campaignOut> {
     ...(c.goldRate === undefined ? {} : { gold_rate: c.goldRate }),
     ...(c.probeRate === undefined ? {} : { probe_rate: c.probeRate }),
     ...(c.goldFeedback === undefined ? {} : { gold_feedback: c.goldFeedback }),
+    ...(c.identityLeak === undefined ? {} : { identity_leak: c.identityLeak }),
+    ...(c.identityLeakWords === undefined ? {} : { identity_leak_words: c.identityLeakWords }),
     daily_cap: c.dailyCap,
     suggestion_mode: c.suggestionMode,
     guidelines: c.guidelines,
@@ -72,6 +74,7 @@ export function taskJson(t: Task): z.input<typeof taskOut> {
     template: t.template,
     guideline_version: t.guidelineVersion,
     draft: t.draft,
+    identity_warning: t.identityWarning,
     suggestion: t.suggestion,
   };
 }
@@ -102,5 +105,6 @@ export function statsJson(s: CampaignStats): z.input<typeof statsOut> {
       skipped: a.skipped,
       in_progress: a.inProgress,
     })),
+    identity_leaks: s.identityLeaks,
   };
 }

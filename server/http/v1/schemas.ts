@@ -2,6 +2,7 @@ import { z } from "zod";
 import { CAMPAIGN_STATUSES } from "@/db/schema";
 import { CONTENT_KINDS } from "@/db/schema/items";
 import { SUGGESTION_MODES } from "@/server/domain/suggestion";
+import { IDENTITY_LEAK_MODES } from "@/server/domain/identity-leak";
 import {
   createCampaignInput,
   updateCampaignInput,
@@ -87,6 +88,8 @@ export const campaignOut = z.object({
     .boolean()
     .optional()
     .describe("Admins only. After a gold item, the submit reply carries the expected answer and its guideline passage"),
+  identity_leak: z.enum(IDENTITY_LEAK_MODES).optional().describe("Admins only. Hold or warn on responses that name a model or vendor"),
+  identity_leak_words: z.array(z.string()).optional().describe("Admins only. The phrases responses are checked against"),
   daily_cap: z.number().int().nullable(),
   suggestion_mode: z
     .enum(SUGGESTION_MODES)
@@ -154,6 +157,9 @@ export const taskOut = z.object({
   suggestion: taskSuggestionOut
     .nullable()
     .describe("Only in a before_submit campaign, for an item an LLM judge has a consistent verdict on; null otherwise"),
+  identity_warning: z
+    .boolean()
+    .describe("A response may reveal which model wrote it (flagged by the campaign's identity-leak list): tell the annotator, without saying which"),
 });
 
 export const heartbeatOut = z.object({ expires_at: timestamp });
@@ -199,6 +205,18 @@ export const statsOut = z.object({
       in_progress: z.number().int(),
     }),
   ),
+  identity_leaks: z
+    .object({
+      flagged: z.number().int().describe("Items with a response that matched the identity-leak list (held, warned or released)"),
+      held: z.number().int().describe("Flagged items no annotator is served until an admin releases them"),
+      warned: z.number().int().describe("Flagged items served with a warning"),
+      released: z.number().int().describe("Flagged items an admin released"),
+    })
+    .describe("The identity-leak guard's counts"),
 });
 
-export const importOut = z.object({ imported: z.number().int(), duplicates: z.number().int() });
+export const importOut = z.object({
+  imported: z.number().int(),
+  duplicates: z.number().int(),
+  flagged: z.number().int().describe("Imported items with a response matching the identity-leak list: held or warned, by the campaign's setting"),
+});

@@ -3,6 +3,7 @@ import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import type { Assignment, Campaign } from "@/db/schema";
 import type { ContentKind } from "@/db/schema/items";
+import type { LeakStatus } from "@/server/domain/identity-leak";
 import type { Message } from "@/server/formats/messages";
 import { openItemQuery } from "./pick-open-item";
 import { expireLeasesSql } from "./release-expired-leases";
@@ -82,6 +83,7 @@ export async function runClaimStatement(db: Db, params: ClaimStatementParams): P
       (select json_build_object(
           'assignment', to_json(l),
           'prompt', i.prompt,
+          'leakStatus', i.leak_status,
           'responses', (select json_agg(json_build_object('id', r.id, 'contentKind', r.content_kind, 'content', r.content, 'steps', r.steps, 'reasoning', r.reasoning))
                         from responses r where r.item_id = l.item_id))
         from lease l join items i on i.id = l.item_id
@@ -90,7 +92,7 @@ export async function runClaimStatement(db: Db, params: ClaimStatementParams): P
   const row = result.rows[0];
   const freed = (parseJson(row?.freed) as string[] | null) ?? [];
   const found = parseJson(row?.task) as TaskJson | null;
-  return { freed, task: found ? taskFrom(assignmentFrom(found.assignment), campaign, { id: found.assignment.item_id, prompt: found.prompt }, found.responses ?? []) : null };
+  return { freed, task: found ? taskFrom(assignmentFrom(found.assignment), campaign, { id: found.assignment.item_id, prompt: found.prompt, leakStatus: found.leakStatus }, found.responses ?? []) : null };
 }
 
 /** Positions 0..63 in a random order (more than any template's response count). */
@@ -106,6 +108,7 @@ function permutation(): SQL {
 interface TaskJson {
   assignment: AssignmentJson;
   prompt: Message[];
+  leakStatus: LeakStatus;
   responses: { id: string; contentKind: ContentKind; content: string; steps: string[] | null; reasoning: string | null }[] | null;
 }
 

@@ -30,6 +30,9 @@ export async function getAnnotatorProgress(
       and(
         eq(items.campaignId, campaign.id),
         sql`${items.openSlots} > 0`,
+        // What the claim would never hand out is not "left" either.
+        sql`not ${items.awaitingGeneration}`,
+        sql`${items.leakStatus} <> 'held'`,
         notExists(
           db
             .select({ one: sql`1` })

@@ -45,6 +45,8 @@ export function openItemQuery(db: Db, params: OpenItemParams, options: { skipLoc
         sql`${items.openSlots} > 0`,
         // Prompts still waiting for generated responses are not tasks yet (the index agrees).
         sql`not ${items.awaitingGeneration}`,
+        // Items held by the identity-leak guard wait for an admin's review (the index agrees).
+        sql`${items.leakStatus} <> 'held'`,
         kind,
         params.unless ? sql`not ${params.unless}` : undefined,
         // Written out: drizzle leaves out `.offset(0)`, the one clause this subquery is for.

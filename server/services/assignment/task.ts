@@ -2,6 +2,7 @@ import { asc, eq, inArray } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { campaigns, items, responses, type Assignment } from "@/db/schema";
 import type { ContentKind } from "@/db/schema/items";
+import type { LeakStatus } from "@/server/domain/identity-leak";
 import type { Message } from "@/server/formats/messages";
 import type { TaskSuggestion } from "@/server/domain/suggestion";
 import type { TemplateConfig } from "@/server/services/campaigns/template-config";
@@ -30,6 +31,18 @@ export interface Task {
    * one (attachTaskSuggestion); null otherwise.
    */
   suggestion: TaskSuggestion | null;
+  /**
+   * A response may reveal which model wrote it (the identity-leak guard flagged it and no admin
+   * cleared it): the screen says so, naming neither the response nor the model.
+   */
+  identityWarning: boolean;
+}
+
+/** The item columns a task is built from. */
+export interface TaskItemRow {
+  id: string;
+  prompt: Message[];
+  leakStatus: LeakStatus;
 }
 
 /** The response columns a task is built from. */
@@ -61,7 +74,7 @@ export async function loadTask(
   } = {},
 ): Promise<Task> {
   const [item] = await db
-    .select({ id: items.id, prompt: items.prompt })
+    .select({ id: items.id, prompt: items.prompt, leakStatus: items.leakStatus })
     .from(items)
     .where(eq(items.id, assignment.itemId));
   const campaign =
@@ -87,7 +100,7 @@ export async function loadTask(
 export function taskFrom(
   assignment: Assignment,
   campaign: { template: TemplateConfig; guidelineVersion: number },
-  item: { id: string; prompt: Message[] },
+  item: TaskItemRow,
   rows: { id: string; contentKind: ContentKind; content: string; steps?: string[] | null; reasoning?: string | null }[],
 ): Task {
   const byId = new Map(rows.map((r) => [r.id, r]));
@@ -116,5 +129,7 @@ export function taskFrom(
     guidelineVersion: campaign.guidelineVersion,
     draft: assignment.draft ?? null,
     suggestion: null,
+    // `held` too: a lease taken before the item was held is still served.
+    identityWarning: item.leakStatus === "warned" || item.leakStatus === "held",
   };
 }

@@ -1,6 +1,13 @@
 import { z } from "zod";
 import { CAMPAIGN_STATUSES } from "@/db/schema";
 import { DEFAULT_SUGGESTION_MODE, SUGGESTION_MODES } from "@/server/domain/suggestion";
+import {
+  DEFAULT_IDENTITY_LEAK_MODE,
+  DEFAULT_IDENTITY_LEAK_WORDS,
+  IDENTITY_LEAK_LIMITS,
+  IDENTITY_LEAK_MODES,
+  normalizeLeakWords,
+} from "@/server/domain/identity-leak";
 import { templateConfigSchema } from "./template-config";
 
 export const campaignIdSchema = z.uuid({ message: "Not a campaign id" });
@@ -21,6 +28,21 @@ const settingsFields = {
   suggestion_mode: z.enum(SUGGESTION_MODES),
   guidelines: z.string().max(200_000),
   status: z.enum(CAMPAIGN_STATUSES),
+  identity_leak: z
+    .enum(IDENTITY_LEAK_MODES)
+    .describe("A response naming a model or vendor: `hold` keeps its item from annotators until an admin releases it; `warn` serves it with a warning"),
+  identity_leak_words: z
+    .array(
+      z
+        .string()
+        .max(IDENTITY_LEAK_LIMITS.maxLength)
+        .refine((p) => p.trim() === "" || /[\p{L}\p{N}]/u.test(p), "A phrase needs a letter or a digit"),
+    )
+    .max(IDENTITY_LEAK_LIMITS.maxWords)
+    .transform(normalizeLeakWords)
+    .describe(
+      "Phrases checked in every response, ignoring case, as whole words (\"Llama\" matches \"Llama-2\", not \"llamas\"). Changing the list re-checks every response",
+    ),
 };
 
 export const createCampaignInput = z.strictObject({
@@ -44,6 +66,8 @@ export const createCampaignInput = z.strictObject({
   suggestion_mode: settingsFields.suggestion_mode.default(DEFAULT_SUGGESTION_MODE),
   guidelines: settingsFields.guidelines.default(""),
   status: settingsFields.status.default("draft"),
+  identity_leak: settingsFields.identity_leak.default(DEFAULT_IDENTITY_LEAK_MODE),
+  identity_leak_words: settingsFields.identity_leak_words.default([...DEFAULT_IDENTITY_LEAK_WORDS]),
 });
 export type CreateCampaignInput = z.input<typeof createCampaignInput>;
 
@@ -61,6 +85,8 @@ export const updateCampaignInput = z.strictObject({
   suggestion_mode: settingsFields.suggestion_mode.optional(),
   guidelines: settingsFields.guidelines.optional(),
   status: settingsFields.status.optional(),
+  identity_leak: settingsFields.identity_leak.optional(),
+  identity_leak_words: settingsFields.identity_leak_words.optional(),
 });
 export type UpdateCampaignInput = z.input<typeof updateCampaignInput>;
 

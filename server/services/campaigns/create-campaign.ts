@@ -27,6 +27,8 @@ export async function createCampaign(
         dailyCap: input.daily_cap,
         suggestionMode: input.suggestion_mode,
         guidelines: input.guidelines,
+        identityLeak: input.identity_leak,
+        identityLeakWords: input.identity_leak_words,
         createdBy: params.actorId,
       })
       .returning();

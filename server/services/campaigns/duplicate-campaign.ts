@@ -38,20 +38,22 @@ export async function duplicateCampaign(
         daily_cap: source.dailyCap,
         suggestion_mode: source.suggestionMode,
         guidelines: source.guidelines,
+        identity_leak: source.identityLeak,
+        identity_leak_words: source.identityLeakWords,
         status: "draft",
       },
       actorId: params.actorId,
     });
 
     await tx.execute(sql`
-      insert into items (campaign_id, external_id, prompt, prompt_format, metadata, kind, gold_answer, gold_explanation, source, open_slots, awaiting_generation)
-      select ${copy.id}, external_id, prompt, prompt_format, metadata, kind, gold_answer, gold_explanation, source, ${copy.overlap}, awaiting_generation
+      insert into items (campaign_id, external_id, prompt, prompt_format, metadata, kind, gold_answer, gold_explanation, source, open_slots, awaiting_generation, leak_status)
+      select ${copy.id}, external_id, prompt, prompt_format, metadata, kind, gold_answer, gold_explanation, source, ${copy.overlap}, awaiting_generation, leak_status
       from items where campaign_id = ${source.id}
       order by seq
     `);
     await tx.execute(sql`
-      insert into responses (item_id, external_id, position, model, content_kind, content, generation)
-      select copied.id, r.external_id, r.position, r.model, r.content_kind, r.content, r.generation
+      insert into responses (item_id, external_id, position, model, content_kind, content, generation, leak_matches)
+      select copied.id, r.external_id, r.position, r.model, r.content_kind, r.content, r.generation, r.leak_matches
       from responses r
       join items original on original.id = r.item_id and original.campaign_id = ${source.id}
       join items copied on copied.campaign_id = ${copy.id} and copied.external_id = original.external_id

@@ -3,6 +3,7 @@ import type { Db } from "@/db/client";
 import { assignments, campaigns, items, users } from "@/db/schema";
 import { AppError } from "@/server/errors";
 import { assertUuid } from "@/server/services/ids";
+import { countIdentityLeaks, type IdentityLeakCounts } from "@/server/services/leaks/count-identity-leaks";
 
 export interface AnnotatorStats {
   userId: string;
@@ -22,6 +23,8 @@ export interface CampaignStats {
   /** Items that have all N judgements. */
   completedItems: number;
   annotators: AnnotatorStats[];
+  /** Items the identity-leak guard flagged, and where they stand. */
+  identityLeaks: IdentityLeakCounts;
 }
 
 /**
@@ -70,5 +73,6 @@ export async function getCampaignStats(
     judgements: progress?.judgements ?? 0,
     completedItems: progress?.completedItems ?? 0,
     annotators: perAnnotator,
+    identityLeaks: await countIdentityLeaks(db, { campaignId: campaign.id }),
   };
 }

@@ -4,6 +4,7 @@ import { campaigns, items, type Campaign, type NewCampaign } from "@/db/schema";
 import { AppError } from "@/server/errors";
 import { recordAuditEvent } from "@/server/services/audit/record-audit-event";
 import { assertUuid } from "@/server/services/ids";
+import { recheckIdentityLeaks } from "@/server/services/leaks/recheck-identity-leaks";
 import { writeTransaction } from "@/server/services/with-retry";
 import { updateCampaignInput, type UpdateCampaignInput } from "./campaign-inputs";
 import { assertStatusTransition } from "./status-transitions";
@@ -48,6 +49,12 @@ export async function updateCampaign(
     if (input.suggestion_mode !== undefined) changes.suggestionMode = input.suggestion_mode;
     if (input.status !== undefined) changes.status = input.status;
     if (input.overlap !== undefined) changes.overlap = input.overlap;
+    const wordsChanged =
+      input.identity_leak_words !== undefined &&
+      JSON.stringify(input.identity_leak_words) !== JSON.stringify(current.identityLeakWords);
+    const modeChanged = input.identity_leak !== undefined && input.identity_leak !== current.identityLeak;
+    if (wordsChanged) changes.identityLeakWords = input.identity_leak_words;
+    if (modeChanged) changes.identityLeak = input.identity_leak;
     if (input.guidelines !== undefined && input.guidelines !== current.guidelines) {
       changes.guidelines = input.guidelines;
       changes.guidelineVersion = current.guidelineVersion + 1;
@@ -74,6 +81,15 @@ export async function updateCampaign(
     if (!updated) throw new Error("update returned no row");
     if (input.overlap !== undefined && input.overlap !== current.overlap) {
       await recomputeOpenSlots(tx, current.id, input.overlap);
+    }
+    // A new list re-checks every response now, so the queue never serves one the list flags.
+    if (wordsChanged || modeChanged) {
+      await recheckIdentityLeaks(tx, {
+        campaignId: current.id,
+        words: updated.identityLeakWords,
+        mode: updated.identityLeak,
+        rescan: wordsChanged,
+      });
     }
     await recordAuditEvent(tx, {
       actorId: params.actorId,

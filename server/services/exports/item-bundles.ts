@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { loadItemPage, type ItemBundle, type ItemPage, type ItemWalk } from "./item-page";
+import { EXPORTABLE_ITEM, loadItemPage, type ItemBundle, type ItemPage, type ItemWalk } from "./item-page";
 
 export type { BundledJudgement, ItemBundle, ItemWalk, JudgeWalk } from "./item-page";
 
@@ -48,7 +48,7 @@ async function pageEnd(db: Db, params: ItemWalk & { after: number; pageSize: num
   const result = (await db.execute(sql`
     select i.seq from items i
     where i.campaign_id = ${params.campaignId} and i.seq > ${params.after}
-      and i.kind = any(${sql.param([...params.kinds])}::text[])
+      and i.kind = any(${sql.param([...params.kinds])}::text[]) and ${EXPORTABLE_ITEM}
     order by i.seq
     offset ${params.pageSize - 1} limit 1`)) as unknown as { rows: { seq: string | number }[] };
   const last = result.rows[0];

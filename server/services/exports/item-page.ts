@@ -75,6 +75,14 @@ type RawJudgement = Omit<BundledJudgement, "detail"> & {
 };
 
 /**
+ * Items an export leaves out whatever its options: those the identity-leak guard holds. No
+ * annotator has been served them since they were flagged, and their text names a model, so
+ * they wait for an admin's release like they do in the queue. (Warned and released items are
+ * exported: annotators judged them as they are.) Written against the alias `i`.
+ */
+export const EXPORTABLE_ITEM = sql`i.leak_status <> 'held'`;
+
+/**
  * One page of the item walk in a single query: each row is one item with its responses and
  * live judgements already gathered into JSON by the server. One round trip per page and one
  * JSON parse per item, instead of three queries whose every row is mapped column by column,
@@ -99,7 +107,7 @@ export async function loadItemPage(
     ) as bundle
     from items i
     where i.campaign_id = ${params.campaignId} and i.seq > ${params.after}
-      and i.kind = any(${sql.param([...params.kinds])}::text[]) ${upTo}
+      and i.kind = any(${sql.param([...params.kinds])}::text[]) and ${EXPORTABLE_ITEM} ${upTo}
     order by i.seq
     limit ${params.pageSize}`)) as unknown as { rows: { bundle: string | ItemBundle }[] };
   const bundles = result.rows.map((row) => {

@@ -1,10 +1,12 @@
 import { eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { campaigns } from "@/db/schema";
+import { campaigns, type Campaign } from "@/db/schema";
+import { compileLeakMatcher, flaggedStatus, leakCheckedText, type LeakMatcher } from "@/server/domain/identity-leak";
 import type { ImportedItem, ImportFormat, ImportProblem } from "@/server/formats/import-types";
 import { AppError } from "@/server/errors";
 import { recordAuditEvent } from "@/server/services/audit/record-audit-event";
 import { assertUuid } from "@/server/services/ids";
+import { pgArray as textArray } from "@/server/services/pg-array";
 import { scanImportFile } from "./scan-import-file";
 import { writeTransaction } from "@/server/services/with-retry";
 
@@ -12,6 +14,8 @@ export interface ImportResult {
   imported: number;
   /** Items whose external id the campaign already had: skipped, not overwritten. */
   duplicates: number;
+  /** Imported items with a response that names a model or vendor (held or warned, by the campaign's mode). */
+  flagged: number;
 }
 
 export interface ImportFailureDetails {
@@ -49,7 +53,10 @@ export async function importItems(
     if (campaign.status === "archived") {
       throw new AppError("CONFLICT", "An archived campaign takes no new items");
     }
-    const result: ImportResult = { imported: 0, duplicates: 0 };
+    const result: ImportResult = { imported: 0, duplicates: 0, flagged: 0 };
+    // The identity-leak guard checks every response before it is stored, so no annotator is
+    // ever served one unchecked.
+    const matcher = compileLeakMatcher(campaign.identityLeakWords);
     // One batch is written while the next is parsed: the parser waits only for the write
     // before last. A failed write is held (not left unhandled) and surfaces at the next batch
     // or at the end.
@@ -63,7 +70,7 @@ export async function importItems(
         await writing;
         // After the first problem nothing more is written: the transaction will roll back anyway.
         if (!clean) return;
-        writing = writeBatch(tx, campaign.id, campaign.overlap, batch, result);
+        writing = writeBatch(tx, campaign, matcher, batch, result);
         writing.catch(() => {});
       },
     });
@@ -99,15 +106,18 @@ export async function importItems(
  */
 async function writeBatch(
   tx: Db,
-  campaignId: string,
-  overlap: number,
+  campaign: Pick<Campaign, "id" | "overlap" | "identityLeak">,
+  matcher: LeakMatcher,
   batch: ImportedItem[],
   result: ImportResult,
 ): Promise<void> {
+  const { id: campaignId, overlap } = campaign;
+  const leaks = batch.map((item) => item.responses.map((r) => matcher.phrases(leakCheckedText(r))));
+  const statuses = leaks.map((found) => (found.some((m) => m !== null) ? flaggedStatus(campaign.identityLeak) : "clean"));
   const json = (value: unknown) => (value === undefined || value === null ? null : JSON.stringify(value));
   const inserted = (await tx.execute(sql`
-    insert into items (campaign_id, external_id, prompt, prompt_format, metadata, kind, gold_answer, gold_explanation, source, open_slots, awaiting_generation)
-    select ${campaignId}, t.external_id, t.prompt::jsonb, t.prompt_format, t.metadata::jsonb, t.kind, t.gold_answer::jsonb, t.gold_explanation, t.source::jsonb, ${overlap}, t.awaiting
+    insert into items (campaign_id, external_id, prompt, prompt_format, metadata, kind, gold_answer, gold_explanation, source, open_slots, awaiting_generation, leak_status)
+    select ${campaignId}, t.external_id, t.prompt::jsonb, t.prompt_format, t.metadata::jsonb, t.kind, t.gold_answer::jsonb, t.gold_explanation, t.source::jsonb, ${overlap}, t.awaiting, t.leak_status
     from unnest(
       ${textArray(batch.map((i) => i.externalId))}::text[], ${textArray(batch.map((i) => JSON.stringify(i.prompt)))}::text[],
       ${textArray(batch.map((i) => i.promptFormat))}::text[], ${textArray(batch.map((i) => JSON.stringify(i.metadata)))}::text[],
@@ -115,13 +125,15 @@ async function writeBatch(
       ${textArray(batch.map((i) => i.goldExplanation ?? null))}::text[],
       ${textArray(batch.map((i) => json(i.source)))}::text[],
       -- Prompt-only items wait, unclaimable, until their responses are generated.
-      ${textArray(batch.map((i) => String(i.responses.length === 0)))}::boolean[]
-    ) with ordinality as t(external_id, prompt, prompt_format, metadata, kind, gold_answer, gold_explanation, source, awaiting, n)
+      ${textArray(batch.map((i) => String(i.responses.length === 0)))}::boolean[],
+      ${textArray(statuses)}::text[]
+    ) with ordinality as t(external_id, prompt, prompt_format, metadata, kind, gold_answer, gold_explanation, source, awaiting, leak_status, n)
     order by t.n
     on conflict (campaign_id, external_id) do nothing
-    returning id, external_id
-  `)) as unknown as { rows: { id: string; external_id: string }[] };
+    returning id, external_id, leak_status
+  `)) as unknown as { rows: { id: string; external_id: string; leak_status: string }[] };
   result.imported += inserted.rows.length;
+  result.flagged += inserted.rows.filter((row) => row.leak_status !== "clean").length;
   result.duplicates += batch.length - inserted.rows.length;
   const idByExternal = new Map(inserted.rows.map((row) => [row.external_id, row.id]));
   const rows: {
@@ -133,10 +145,11 @@ async function writeBatch(
     content: string;
     steps: string | null;
     reasoning: string | null;
+    leakMatches: string | null;
   }[] = [];
-  for (const item of batch) {
+  batch.forEach((item, index) => {
     const itemId = idByExternal.get(item.externalId);
-    if (!itemId) continue;
+    if (!itemId) return;
     item.responses.forEach((r, position) =>
       rows.push({
         itemId,
@@ -147,26 +160,23 @@ async function writeBatch(
         content: r.content,
         steps: r.steps === undefined || r.steps === null ? null : JSON.stringify(r.steps),
         reasoning: r.reasoning ?? null,
+        leakMatches: jsonOrNull(leaks[index]?.[position]),
       }),
     );
-  }
+  });
   if (rows.length === 0) return;
   await tx.execute(sql`
-    insert into responses (item_id, external_id, position, model, content_kind, content, steps, reasoning)
-    select item_id, external_id, position, model, content_kind, content, steps::jsonb, reasoning from unnest(
+    insert into responses (item_id, external_id, position, model, content_kind, content, steps, reasoning, leak_matches)
+    select item_id, external_id, position, model, content_kind, content, steps::jsonb, reasoning, leak_matches::jsonb from unnest(
       ${textArray(rows.map((r) => r.itemId))}::uuid[], ${textArray(rows.map((r) => r.externalId))}::text[],
       ${textArray(rows.map((r) => String(r.position)))}::int[], ${textArray(rows.map((r) => r.model))}::text[],
       ${textArray(rows.map((r) => r.contentKind))}::text[], ${textArray(rows.map((r) => r.content))}::text[],
-      ${textArray(rows.map((r) => r.steps))}::text[], ${textArray(rows.map((r) => r.reasoning))}::text[]
-    ) as t(item_id, external_id, position, model, content_kind, content, steps, reasoning)
+      ${textArray(rows.map((r) => r.steps))}::text[], ${textArray(rows.map((r) => r.reasoning))}::text[],
+      ${textArray(rows.map((r) => r.leakMatches))}::text[]
+    ) as t(item_id, external_id, position, model, content_kind, content, steps, reasoning, leak_matches)
   `);
 }
 
-/**
- * A Postgres array literal of text (NULL for null), passed as one string parameter: both
- * drivers send it as is, and the cast in the statement gives it its element type.
- */
-function textArray(values: (string | null)[]): string {
-  const parts = values.map((v) => (v === null ? "NULL" : `"${v.replace(/[\\"]/g, (c) => `\\${c}`)}"`));
-  return `{${parts.join(",")}}`;
+function jsonOrNull(value: string[] | null | undefined): string | null {
+  return value ? JSON.stringify(value) : null;
 }

@@ -59,6 +59,7 @@ export async function runGenerationTask(
         seed,
         params: generation,
         latency_ms: result.latencyMs,
+        ...(result.firstTokenMs === undefined ? {} : { first_token_ms: result.firstTokenMs }),
         prompt_tokens: result.promptTokens,
         completion_tokens: result.completionTokens,
         total_tokens: result.totalTokens,

@@ -5,6 +5,7 @@ import type { ModelEndpoint } from "@/db/schema";
 import type { Message } from "@/server/formats/messages";
 import type { GenerationParams } from "./generation-params";
 import { classifyModelError, ModelCallAborted, ModelCallError } from "./model-call-error";
+import { readChatStream } from "./read-chat-stream";
 
 export interface ChatResult {
   content: string;
@@ -15,6 +16,8 @@ export interface ChatResult {
   completionTokens: number | null;
   totalTokens: number | null;
   latencyMs: number;
+  /** Streamed replies only: when the first text arrived. */
+  firstTokenMs?: number;
 }
 
 /**
@@ -22,6 +25,12 @@ export interface ChatResult {
  * never retries on its own (maxRetries 0): the job runner owns the retry policy, so back-off
  * and Retry-After are honoured across workers and restarts. Failures come back as
  * ModelCallError (retryable or not, message redacted) or ModelCallAborted.
+ *
+ * With `stream: true` in the parameters the reply is asked for as a stream (with its usage) and
+ * accumulated, so the result is the same as a plain reply's; a stream that breaks off is a
+ * retryable failure, never a shorter answer. The endpoint's timeout bounds the whole answer
+ * either way: the SDK's own timeout stops at a stream's headers, so a deadline of ours covers a
+ * stream that stalls half-way.
  */
 export async function completeChat(params: {
   endpoint: Pick<ModelEndpoint, "baseUrl" | "model" | "timeoutSeconds">;
@@ -45,36 +54,51 @@ export async function completeChat(params: {
     // The SDK's own logging could print request headers; Arbiter logs what it needs itself.
     logLevel: "off",
   });
+  const request = {
+    model: endpoint.model,
+    messages: toChatMessages(params.messages, generation.system_prompt),
+    ...(generation.temperature !== undefined ? { temperature: generation.temperature } : {}),
+    ...(generation.top_p !== undefined ? { top_p: generation.top_p } : {}),
+    ...(generation.max_tokens !== undefined ? { max_tokens: generation.max_tokens } : {}),
+    ...(params.seed !== undefined ? { seed: params.seed } : {}),
+    ...(params.responseFormat ? { response_format: params.responseFormat } : {}),
+  };
+  const deadline = new AbortController();
+  const timer = setTimeout(() => deadline.abort(), endpoint.timeoutSeconds * 1000);
+  const signal = params.signal ? AbortSignal.any([params.signal, deadline.signal]) : deadline.signal;
   const started = performance.now();
   try {
-    const completion = await client.chat.completions.create(
-      {
-        model: endpoint.model,
-        messages: toChatMessages(params.messages, generation.system_prompt),
-        ...(generation.temperature !== undefined ? { temperature: generation.temperature } : {}),
-        ...(generation.top_p !== undefined ? { top_p: generation.top_p } : {}),
-        ...(generation.max_tokens !== undefined ? { max_tokens: generation.max_tokens } : {}),
-        ...(params.seed !== undefined ? { seed: params.seed } : {}),
-        ...(params.responseFormat ? { response_format: params.responseFormat } : {}),
-      },
-      { signal: params.signal },
-    );
-    const choice = completion.choices[0];
-    const content = choice?.message.content ?? "";
-    if (content.trim() === "") {
-      throw new ModelCallError(`The model returned no text (finish reason: ${choice?.finish_reason ?? "none"})`, true);
+    let result: Omit<ChatResult, "latencyMs">;
+    if (generation.stream) {
+      const stream = await client.chat.completions.create(
+        { ...request, stream: true, stream_options: { include_usage: true } },
+        { signal },
+      );
+      const { firstTokenMs, ...streamed } = await readChatStream(stream, started);
+      result = { ...streamed, ...(firstTokenMs === null ? {} : { firstTokenMs }) };
+    } else {
+      const completion = await client.chat.completions.create(request, { signal });
+      const choice = completion.choices[0];
+      result = {
+        content: choice?.message.content ?? "",
+        finishReason: choice?.finish_reason ?? null,
+        servedModel: completion.model || null,
+        promptTokens: completion.usage?.prompt_tokens ?? null,
+        completionTokens: completion.usage?.completion_tokens ?? null,
+        totalTokens: completion.usage?.total_tokens ?? null,
+      };
     }
-    return {
-      content,
-      finishReason: choice?.finish_reason ?? null,
-      servedModel: completion.model || null,
-      promptTokens: completion.usage?.prompt_tokens ?? null,
-      completionTokens: completion.usage?.completion_tokens ?? null,
-      totalTokens: completion.usage?.total_tokens ?? null,
-      latencyMs: Math.round(performance.now() - started),
-    };
+    if (result.content.trim() === "") {
+      throw new ModelCallError(`The model returned no text (finish reason: ${result.finishReason ?? "none"})`, true);
+    }
+    return { ...result, latencyMs: Math.round(performance.now() - started) };
   } catch (error) {
+    if (deadline.signal.aborted && !params.signal?.aborted) {
+      throw new ModelCallError(`No answer within ${endpoint.timeoutSeconds} s`, true);
+    }
     throw classifyModelError(error, { apiKey, timeoutSeconds: endpoint.timeoutSeconds });
+  } finally {
+    clearTimeout(timer);
   }
 }
 

@@ -14,6 +14,10 @@ export const generationParamsSchema = z.strictObject({
     .max(20_000)
     .optional()
     .describe("Sent first, unless the prompt already starts with a system message"),
+  stream: z
+    .boolean()
+    .optional()
+    .describe("Ask for a streamed reply (server-sent events), accumulated with its usage; for servers that answer long generations only as a stream"),
 });
 
 export type GenerationParams = z.infer<typeof generationParamsSchema>;
@@ -35,6 +39,8 @@ export interface GenerationRecord {
   seed: number;
   params: GenerationParams;
   latency_ms: number;
+  /** Streamed replies only: when the first text arrived. */
+  first_token_ms?: number;
   prompt_tokens: number | null;
   completion_tokens: number | null;
   total_tokens: number | null;

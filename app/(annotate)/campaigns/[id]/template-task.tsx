@@ -8,6 +8,7 @@ import { useTRPC } from "@/app/_trpc/client";
 import type { ClaimedTask, RouterOutputs } from "@/app/_trpc/types";
 import type { AnswerKind } from "./answer-kind";
 import { ACCEPT_SUGGESTION, SCREEN_KEYS, bindingFor, hintOf, shortcutOf } from "./key-map";
+import { IdentityWarning } from "./identity-warning";
 import { focusFlags } from "./pairwise-keys";
 import { SkipDialog } from "./skip-dialog";
 import { acceptedAnswer } from "./suggestion-answer";
@@ -137,6 +138,7 @@ export function TemplateTask<T, A>({
           onAccept={accept}
         />
       )}
+      {task.identityWarning && <IdentityWarning />}
       <View
         assignmentId={task.assignmentId}
         prompt={task.item.prompt}

@@ -45,6 +45,7 @@ function EndpointRow({ endpoint }: { endpoint: Endpoint }) {
     p.top_p !== undefined && `top_p ${p.top_p}`,
     p.max_tokens !== undefined && `max ${p.max_tokens} tokens`,
     p.system_prompt && "system prompt",
+    p.stream && "streamed",
   ].filter(Boolean);
 
   return (

@@ -43,6 +43,7 @@ export function NewEndpointForm() {
         top_p: optionalNumber(form.get("top_p")),
         max_tokens: optionalNumber(form.get("max_tokens")),
         ...(systemPrompt ? { system_prompt: systemPrompt } : {}),
+        ...(form.get("stream") === "on" ? { stream: true } : {}),
       },
     });
   }
@@ -86,6 +87,10 @@ export function NewEndpointForm() {
       <label className="block font-medium">
         System prompt (optional)
         <textarea name="system_prompt" rows={3} className="input mt-1" />
+      </label>
+      <label className="flex items-center gap-2 font-medium">
+        <input name="stream" type="checkbox" />
+        Stream replies (for servers that only answer long generations as a stream)
       </label>
       {error && (
         <p role="alert" className="text-red-700">

@@ -8,7 +8,7 @@ import { ImportPreviewView } from "./import-preview";
 import { ImportProblems, type Problem } from "./import-problems";
 
 type Outcome =
-  | { kind: "ok"; imported: number; duplicates: number }
+  | { kind: "ok"; imported: number; duplicates: number; flagged: number }
   | { kind: "preview"; preview: ImportPreview; fileName: string }
   | { kind: "error"; message: string; problems: Problem[]; problemCount: number };
 
@@ -75,7 +75,7 @@ export function ImportPanel({
       else if (mode === "preview")
         setOutcome({ kind: "preview", preview: body as ImportPreview, fileName: file.name });
       else {
-        setOutcome({ kind: "ok", ...(body as { imported: number; duplicates: number }) });
+        setOutcome({ kind: "ok", ...(body as { imported: number; duplicates: number; flagged: number }) });
         onImported();
       }
     } catch {
@@ -160,6 +160,8 @@ export function ImportPanel({
         <p role="status" className="mt-3 text-sm text-green-800">
           Imported {outcome.imported} item{outcome.imported === 1 ? "" : "s"}
           {outcome.duplicates > 0 && `; skipped ${outcome.duplicates} already in the campaign`}.
+          {outcome.flagged > 0 &&
+            ` ${outcome.flagged} may reveal a model's identity: see Identity leaks on the Quality tab.`}
         </p>
       )}
       {outcome?.kind === "error" && (

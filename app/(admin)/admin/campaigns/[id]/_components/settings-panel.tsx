@@ -5,8 +5,10 @@ import { useState, type FormEvent } from "react";
 import { Markdown } from "@/app/_components/markdown";
 import { useTRPC } from "@/app/_trpc/client";
 import type { RouterOutputs } from "@/app/_trpc/types";
+import { DEFAULT_IDENTITY_LEAK_MODE, DEFAULT_IDENTITY_LEAK_WORDS, type IdentityLeakMode } from "@/server/domain/identity-leak";
 import type { TemplateConfig } from "@/server/services/campaigns/template-config";
 import { SUGGESTION_MODES, type SuggestionMode } from "@/server/domain/suggestion";
+import { IdentityLeakFields } from "./identity-leak-fields";
 import { TemplateEditor } from "./template-editor";
 import { TemplatePreview } from "./template-preview";
 
@@ -67,6 +69,9 @@ export function SettingsPanel({ campaign }: { campaign: Campaign }) {
         gold_feedback: form.get("gold_feedback") === "on",
         suggestion_mode: String(form.get("suggestion_mode")) as SuggestionMode,
         daily_cap: numberField(form, "daily_cap"),
+        identity_leak: String(form.get("identity_leak") ?? DEFAULT_IDENTITY_LEAK_MODE) as IdentityLeakMode,
+        // One phrase a line; the server trims, drops blanks and repeats.
+        identity_leak_words: String(form.get("identity_leak_words") ?? "").split("\n"),
         guidelines,
         template,
       },
@@ -190,6 +195,10 @@ export function SettingsPanel({ campaign }: { campaign: Campaign }) {
               </span>
             </label>
           </div>
+          <IdentityLeakFields
+            mode={campaign.identityLeak ?? DEFAULT_IDENTITY_LEAK_MODE}
+            words={campaign.identityLeakWords ?? DEFAULT_IDENTITY_LEAK_WORDS}
+          />
           <div className="grid gap-3 lg:grid-cols-2">
             <label className="block font-medium">
               Guidelines (markdown, version {campaign.guidelineVersion})

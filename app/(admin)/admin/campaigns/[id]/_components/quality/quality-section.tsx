@@ -6,6 +6,7 @@ import { AgreementChart } from "./agreement-chart";
 import { AnnotatorTable } from "./annotator-table";
 import { DisputedList } from "./disputed-list";
 import { JudgeSection } from "./judge-section";
+import { IdentityLeakPanel } from "./identity-leak-panel";
 import { LeaderboardChart } from "./leaderboard-chart";
 import { ProgressChart } from "./progress-chart";
 import { WinMatrix } from "./win-matrix";
@@ -65,6 +66,7 @@ export default function QualitySection({ campaignId }: { campaignId: string }) {
         <DisputedList campaignId={campaignId} disputed={agreement.data.disputed} />
       )}
       {judges.data ? <JudgeSection judges={judges.data} /> : <Pending what="the judges" error={judges.error} />}
+      <IdentityLeakPanel campaignId={campaignId} />
     </div>
   );
 }
