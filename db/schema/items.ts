@@ -100,6 +100,12 @@ export const responses = pgTable(
     steps: jsonb().$type<string[]>(),
     /** The model's reasoning (`reasoning_content` / `thinking`), kept apart from the answer. */
     reasoning: text(),
+    /**
+     * A response imported as messages after the prompt (DESIGN §16): a multi-turn continuation,
+     * or an answer with tool calls and their results. `content` then holds their text for
+     * screens and exports that show text only. Null for a response that is one assistant text.
+     */
+    messages: jsonb().$type<Message[]>(),
   },
   (t) => [
     uniqueIndex("responses_item_id_position_key").on(t.itemId, t.position),

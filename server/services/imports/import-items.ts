@@ -133,6 +133,7 @@ async function writeBatch(
     content: string;
     steps: string | null;
     reasoning: string | null;
+    messages: string | null;
   }[] = [];
   for (const item of batch) {
     const itemId = idByExternal.get(item.externalId);
@@ -147,18 +148,20 @@ async function writeBatch(
         content: r.content,
         steps: r.steps === undefined || r.steps === null ? null : JSON.stringify(r.steps),
         reasoning: r.reasoning ?? null,
+        messages: r.messages ? JSON.stringify(r.messages) : null,
       }),
     );
   }
   if (rows.length === 0) return;
   await tx.execute(sql`
-    insert into responses (item_id, external_id, position, model, content_kind, content, steps, reasoning)
-    select item_id, external_id, position, model, content_kind, content, steps::jsonb, reasoning from unnest(
+    insert into responses (item_id, external_id, position, model, content_kind, content, steps, reasoning, messages)
+    select item_id, external_id, position, model, content_kind, content, steps::jsonb, reasoning, messages::jsonb from unnest(
       ${textArray(rows.map((r) => r.itemId))}::uuid[], ${textArray(rows.map((r) => r.externalId))}::text[],
       ${textArray(rows.map((r) => String(r.position)))}::int[], ${textArray(rows.map((r) => r.model))}::text[],
       ${textArray(rows.map((r) => r.contentKind))}::text[], ${textArray(rows.map((r) => r.content))}::text[],
-      ${textArray(rows.map((r) => r.steps))}::text[], ${textArray(rows.map((r) => r.reasoning))}::text[]
-    ) as t(item_id, external_id, position, model, content_kind, content, steps, reasoning)
+      ${textArray(rows.map((r) => r.steps))}::text[], ${textArray(rows.map((r) => r.reasoning))}::text[],
+      ${textArray(rows.map((r) => r.messages))}::text[]
+    ) as t(item_id, external_id, position, model, content_kind, content, steps, reasoning, messages)
   `);
 }
 

@@ -184,7 +184,7 @@ export function AnnotateScreen({ campaignId }: { campaignId: string }) {
                 closed
               />
             </GoldFeedbackPanel>
-          ))
+          ), checked.done.task.responses)
         ) : (
           withKind(result.task.template, (kind, template) =>
             result.task ? (
