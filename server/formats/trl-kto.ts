@@ -1,10 +1,11 @@
 import type { Message } from "./messages";
-import type { PairResponse, PreferencePair } from "./preference-pair";
+import { answerMessages, type PairResponse, type PreferencePair } from "./preference-pair";
 import { isStandardPrompt } from "./trl";
 
 type KtoExtras = {
   group_id?: string;
   weight?: number;
+  turn?: number;
 };
 
 export type TrlKtoRow =
@@ -22,6 +23,7 @@ export function toTrlKtoRows(pair: PreferencePair): [TrlKtoRow, TrlKtoRow] {
   const extras: KtoExtras = {};
   if (pair.groupId !== undefined) extras.group_id = pair.groupId;
   if (pair.weight !== undefined) extras.weight = pair.weight;
+  if (pair.turn !== undefined) extras.turn = pair.turn;
   return [row(pair, pair.chosen, true, extras), row(pair, pair.rejected, false, extras)];
 }
 
@@ -35,9 +37,10 @@ function row(
   if (isStandardPrompt(pair) && first && typeof first.content === "string") {
     return { prompt: first.content, completion: response.content, label, ...extras };
   }
+  // Unpaired, each completion is asked in its own conversation (a per-turn row's earlier turns).
   return {
-    prompt: pair.prompt,
-    completion: [{ role: "assistant", content: response.content }],
+    prompt: response.context ?? pair.prompt,
+    completion: answerMessages(response),
     label,
     ...extras,
   };

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { updateCampaign } from "@/server/services/campaigns/update-campaign";
 import { callerFor } from "../fixtures/factories";
 import { createTestDatabase, type TestDatabase } from "../fixtures/test-database";
+import { perTurnLine, turnsOf } from "../fixtures/per-turn";
 import { setupExportCampaign } from "./export-kit";
 
 let database: TestDatabase;
@@ -13,17 +14,7 @@ afterAll(async () => {
   await database?.close();
 });
 
-/** A pair of continuations: the assistant's turns under the same two user follow-ups. */
-export function turnsOf(tag: string, count = 3) {
-  const followUps = ["And in winter?", "Thanks, one more tip?"];
-  return Array.from({ length: count }, (_, i) => [
-    ...(i > 0 ? [{ role: "user", content: followUps[i - 1] }] : []),
-    { role: "assistant", content: `${tag}: answer ${i + 1}` },
-  ]).flat();
-}
-
-const line = (id: string, a: unknown[], b: unknown[]) =>
-  JSON.stringify({ id, prompt: "Plan a day in Oslo.", responses: [{ id: "a", messages: a }, { id: "b", messages: b }] });
+const line = perTurnLine;
 
 describe("per-turn judging (DESIGN §16)", () => {
   it("serves both continuations and takes exactly one verdict per compared turn", async () => {

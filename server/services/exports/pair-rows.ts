@@ -57,8 +57,16 @@ type Columns = NonNullable<ParquetOptions["columns"]>;
  * Declared columns, so every row of a CSV or Parquet file has the same header and types even
  * when the first rows happen to lack an optional column (a margin, a K-wise group).
  */
-export function pairColumns(format: PairFormat, options: ExportOptions, kWise: boolean, vision = false): Columns {
+export function pairColumns(
+  format: PairFormat,
+  options: ExportOptions,
+  kWise: boolean,
+  vision = false,
+  shape: { perTurn?: boolean } = {},
+): Columns {
   const margin: Columns = options.margin !== "none" ? [{ name: "margin", type: "float" }] : [];
+  // Per-turn rows say which assistant turn they compare (1-based).
+  const turn: Columns = shape.perTurn ? [{ name: "turn", type: "int" }] : [];
   const group: Columns = kWise
     ? [
         { name: "group_id", type: "string" },
@@ -68,12 +76,12 @@ export function pairColumns(format: PairFormat, options: ExportOptions, kWise: b
   switch (format) {
     case "trl":
       return vision
-        ? [{ name: "images", type: "json" }, { name: "prompt", type: "json" }, { name: "chosen", type: "json" }, { name: "rejected", type: "json" }, ...margin, ...group]
-        : ["prompt", "chosen", "rejected", ...margin, ...group];
+        ? [{ name: "images", type: "json" }, { name: "prompt", type: "json" }, { name: "chosen", type: "json" }, { name: "rejected", type: "json" }, ...margin, ...group, ...turn]
+        : ["prompt", "chosen", "rejected", ...margin, ...group, ...turn];
     case "trl-implicit":
-      return ["chosen", "rejected", ...margin, ...group];
+      return ["chosen", "rejected", ...margin, ...group, ...turn];
     case "trl-kto":
-      return ["prompt", "completion", { name: "label", type: "boolean" }, ...group];
+      return ["prompt", "completion", { name: "label", type: "boolean" }, ...group, ...turn];
     case "openai-dpo":
       return [{ name: "input", type: "json" }, "preferred_output", "non_preferred_output"];
     case "hh-rlhf":

@@ -1,6 +1,6 @@
 import { and, eq, isNotNull, lte, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { assignments, items, judgements } from "@/db/schema";
+import { assignments, items, judgements, responses } from "@/db/schema";
 
 /**
  * The snapshot mark: judgements are append-only and numbered by `seq`, so "every judgement
@@ -61,6 +61,27 @@ export async function hasImagePrompt(db: Db, campaignId: string): Promise<boolea
         sql`jsonb_path_exists(${items.prompt}, '$[*].content[*] ? (@.type == "image_url")')`,
       ),
     )
+    .limit(1);
+  return found !== undefined;
+}
+
+/** Whether any response of the campaign is a continuation kept as messages (turns, tool calls). */
+export async function hasMessageResponses(db: Db, campaignId: string): Promise<boolean> {
+  const [found] = await db
+    .select({ id: responses.id })
+    .from(responses)
+    .innerJoin(items, eq(items.id, responses.itemId))
+    .where(and(eq(items.campaignId, campaignId), isNotNull(responses.messages)))
+    .limit(1);
+  return found !== undefined;
+}
+
+/** Whether any item of the campaign came with tool definitions (`tools`), which TRL rows carry as a column. */
+export async function hasToolDefinitions(db: Db, campaignId: string): Promise<boolean> {
+  const [found] = await db
+    .select({ id: items.id })
+    .from(items)
+    .where(and(eq(items.campaignId, campaignId), sql`${items.source} ? 'tools'`))
     .limit(1);
   return found !== undefined;
 }
