@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { ImportedItem, ImportedResponse, ParsedRecord } from "./import-types";
 import { continuationText } from "@/server/domain/turns";
 import { continuationProblems } from "./continuation";
-import { conversationSchema, type Message, messageSchema } from "./messages";
+import { conversationSchema, type Message, messageSchema, toolCallIssues } from "./messages";
 import {
   extraKeys,
   externalIdOf,
@@ -88,15 +88,23 @@ export function parseTrlRow(value: unknown, line: number, text: string): ParsedR
     split = { field: "rejected", message: SAME_FORMAT };
   }
   if ("message" in split) return problemRecord(line, split.field, split.message);
-  // A tool message in an answer must answer a call made before it, in the prompt or the answer.
-  const continuations = split.messages
-    ? (["chosen", "rejected"] as const).flatMap((side, i) =>
-        continuationProblems(split.prompt, split.messages?.[i] ?? [], line, side).map((p) => ({
-          ...p,
-          field: shifted(p.field, side, split.offset),
-        })),
-      )
-    : [];
+  // A tool message must answer a call made before it: in the opening an implicit row shares
+  // (which no prompt column validated), and in each answer, counting the prompt's calls.
+  const opening =
+    split.offset > 0
+      ? toolCallIssues(split.prompt).map((i) => ({ line, field: `chosen.${i.index}.${i.field}`, message: i.message }))
+      : [];
+  const continuations = [
+    ...opening,
+    ...(split.messages
+      ? (["chosen", "rejected"] as const).flatMap((side, i) =>
+          continuationProblems(split.prompt, split.messages?.[i] ?? [], line, side).map((p) => ({
+            ...p,
+            field: shifted(p.field, side, split.offset),
+          })),
+        )
+      : []),
+  ];
   if (continuations.length > 0) return { line, problems: continuations.slice(0, 10) };
 
   const item: ImportedItem = {
