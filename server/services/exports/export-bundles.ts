@@ -31,6 +31,8 @@ export interface ExportContext {
   perTurn: boolean;
   /** Whether any item came with tool definitions: CSV and Parquet files then declare a `tools` column. */
   tools: boolean;
+  /** Whether any message calls a tool or returns a result: Parquet message columns then carry those fields. */
+  toolTurns: boolean;
   /** Whether judgements must be checked for probe assignments (see hasProbeAssignments). */
   probesToExclude: boolean;
   /** Whether any judgement in the snapshot was revised (see hasRevisions). */

@@ -13,6 +13,7 @@ import {
   hasProbeAssignments,
   hasRevisions,
   hasToolDefinitions,
+  hasToolTurns,
   snapshotSeq,
 } from "./snapshot-checks";
 
@@ -39,6 +40,7 @@ export async function prepareExport(
     conversational: messageAnswers || (await hasConversationPrompt(db, campaign.id)),
     perTurn,
     tools: await hasToolDefinitions(db, campaign.id),
+    toolTurns: await hasToolTurns(db, campaign.id),
     vision: await hasImagePrompt(db, campaign.id),
     probesToExclude:
       options.exclude_probes && (await hasProbeAssignments(db, { campaignId: campaign.id })),

@@ -46,7 +46,7 @@ export function exportRowSource(db: Db, ctx: ExportContext): RowSource {
     template.kind === "ranking" || (template.kind === "rating" && template.then === "ranking");
   const attributes = template.kind === "rating" ? template.attributes.map((a) => a.name) : [];
   const columns = isPairFormat(format)
-    ? pairColumns(format, options, kWise, ctx.vision, { perTurn: ctx.perTurn })
+    ? pairColumns(format, options, kWise, ctx.vision, { perTurn: ctx.perTurn, tools: ctx.tools, toolTurns: ctx.toolTurns })
     : format === "judgements"
       ? JUDGEMENT_COLUMNS
       : format === "rankings"

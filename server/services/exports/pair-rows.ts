@@ -62,11 +62,15 @@ export function pairColumns(
   options: ExportOptions,
   kWise: boolean,
   vision = false,
-  shape: { perTurn?: boolean } = {},
+  shape: { perTurn?: boolean; tools?: boolean; toolTurns?: boolean } = {},
 ): Columns {
   const margin: Columns = options.margin !== "none" ? [{ name: "margin", type: "float" }] : [];
   // Per-turn rows say which assistant turn they compare (1-based).
   const turn: Columns = shape.perTurn ? [{ name: "turn", type: "int" }] : [];
+  // TRL's `tools`: the function schemas, as JSON text in a CSV cell or a Parquet string column.
+  const tools: Columns = shape.tools ? [{ name: "tools", type: "json" }] : [];
+  // Messages with tool calls and results need the richer struct (parquet-messages.ts) all file long.
+  const messages = (name: string): Columns[number] => (shape.toolTurns ? { name, type: "tool_messages" } : name);
   const group: Columns = kWise
     ? [
         { name: "group_id", type: "string" },
@@ -76,14 +80,14 @@ export function pairColumns(
   switch (format) {
     case "trl":
       return vision
-        ? [{ name: "images", type: "json" }, { name: "prompt", type: "json" }, { name: "chosen", type: "json" }, { name: "rejected", type: "json" }, ...margin, ...group, ...turn]
-        : ["prompt", "chosen", "rejected", ...margin, ...group, ...turn];
+        ? [{ name: "images", type: "json" }, { name: "prompt", type: "json" }, { name: "chosen", type: "json" }, { name: "rejected", type: "json" }, ...margin, ...group, ...turn, ...tools]
+        : [messages("prompt"), messages("chosen"), messages("rejected"), ...margin, ...group, ...turn, ...tools];
     case "trl-implicit":
-      return ["chosen", "rejected", ...margin, ...group, ...turn];
+      return [messages("chosen"), messages("rejected"), ...margin, ...group, ...turn, ...tools];
     case "trl-kto":
-      return ["prompt", "completion", { name: "label", type: "boolean" }, ...group, ...turn];
+      return [messages("prompt"), messages("completion"), { name: "label", type: "boolean" }, ...group, ...turn];
     case "openai-dpo":
-      return [{ name: "input", type: "json" }, "preferred_output", "non_preferred_output"];
+      return [{ name: "input", type: "json" }, messages("preferred_output"), messages("non_preferred_output")];
     case "hh-rlhf":
       return [
         { name: "chosen", type: "string" },

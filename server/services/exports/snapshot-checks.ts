@@ -85,3 +85,24 @@ export async function hasToolDefinitions(db: Db, campaignId: string): Promise<bo
     .limit(1);
   return found !== undefined;
 }
+
+/**
+ * Whether any message of the campaign (a prompt's or an answer's) calls a tool, returns a
+ * result or names its speaker: fields a plain {role, content} message has no room for.
+ */
+const TOOL_FIELDS = '$[*] ? (@.role == "tool" || exists(@.tool_calls) || exists(@.name))';
+export async function hasToolTurns(db: Db, campaignId: string): Promise<boolean> {
+  const [found] = await db
+    .select({ id: items.id })
+    .from(items)
+    .where(
+      and(
+        eq(items.campaignId, campaignId),
+        sql`(jsonb_path_exists(${items.prompt}, ${TOOL_FIELDS}::jsonpath)
+          or exists (select 1 from ${responses} r where r.item_id = ${items.id}
+            and jsonb_path_exists(r.messages, ${TOOL_FIELDS}::jsonpath)))`,
+      ),
+    )
+    .limit(1);
+  return found !== undefined;
+}
