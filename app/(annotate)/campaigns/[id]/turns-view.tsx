@@ -72,12 +72,15 @@ export function TurnsView(props: Props) {
         </p>
       )}
       <UncomparedTurns sides={sides} count={template.turnCount} />
-      <RationaleAndFlags
-        template={template}
-        rationale={answer.rationale}
-        flags={answer.flags}
-        onChange={(patch) => onChange({ ...answer, ...patch })}
-      />
+      {/* As on the pairwise screen: shown when the template asks for flags or a rationale. */}
+      {(template.flags.length > 0 || template.rationale.required) && (
+        <RationaleAndFlags
+          template={template}
+          rationale={answer.rationale}
+          flags={answer.flags}
+          onChange={(patch) => onChange({ ...answer, ...patch })}
+        />
+      )}
       <div className="card verdict-bar flex flex-wrap items-center gap-2" role="group" aria-label="Your verdict">
         <SubmitBar {...props} showProblem={answer.turns.some((t) => t.choice !== null)} />
       </div>
@@ -110,7 +113,8 @@ function TurnCard(
       aria-current={isFocused ? "step" : undefined}
       data-testid="turn"
       data-choice={turn?.choice ?? ""}
-      className={`card min-w-0 space-y-3 ${isFocused ? "ring-2 ring-indigo-500" : ""}`}
+      // Scrolled into view above the sticky verdict bar, not under it.
+      className={`card min-w-0 scroll-mt-4 scroll-mb-28 space-y-3 ${isFocused ? "ring-2 ring-indigo-500" : ""}`}
     >
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h2 className="text-sm font-semibold">{name}</h2>
