@@ -71,4 +71,19 @@ describe("per-turn judging (DESIGN §16)", () => {
     });
     await expect(attempt).rejects.toMatchObject({ code: "CONFLICT", message: expect.stringMatching(/turn-by-turn judging cannot be switched/) });
   });
+
+  it("is not offered to LLM judges, which give one verdict per item", async () => {
+    const { db } = database;
+    const { admin, campaign } = await setupExportCampaign(db, {
+      text: line("one", turnsOf("A"), turnsOf("B")),
+      annotators: 0,
+      input: { template: { kind: "pairwise", per_turn: true } },
+    });
+    const caller = callerFor(db, admin);
+    const endpoint = await caller.model.create({ name: "judge", base_url: "http://127.0.0.1:9", model: "judge", api_key: "k" });
+    await expect(caller.job.judge({ campaignId: campaign.id, input: { endpoint: endpoint.id } })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      message: expect.stringMatching(/not one per turn/),
+    });
+  });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { TURNS, withKind } from "@/app/(annotate)/campaigns/[id]/answer-kinds";
 import { bindingFor } from "@/app/(annotate)/campaigns/[id]/key-map";
+import { verdictLabel } from "@/app/(admin)/admin/campaigns/[id]/_components/quality/verdict-label";
 import { turnsTask, type TurnsAnswer, type TurnsTask } from "@/app/(annotate)/campaigns/[id]/turns-answer";
 import { comparedTurnCount, itemTurnCount, responseTurns, splitTurns, turnContext } from "@/server/domain/turns";
 import type { Message } from "@/server/formats/messages";
@@ -71,6 +72,11 @@ describe("per-turn payloads", () => {
     expect(schema.safeParse({ turns: three, choice: "r1" }).success).toBe(false);
     // A whole-response template refuses turns.
     expect(payloadSchemaFor(perTurn({ per_turn: false }), ids).safeParse({ turns: [{ choice: "r1" }] }).success).toBe(false);
+  });
+
+  it("read out turn by turn on the adjudication screen", () => {
+    const payload = { turns: [{ choice: "r2", strength: "slight" }, { choice: "tie" }, { choice: "both_bad" }] };
+    expect(verdictLabel(payload, ids)).toBe("turn 1: Response 2 (slight); turn 2: tie; turn 3: both bad");
   });
 
   it("name responses by the task's handles on the way in and out, turn by turn", () => {

@@ -31,6 +31,10 @@ export async function startJudgeJob(
     if (campaign.template.kind !== "pairwise") {
       throw new AppError("BAD_REQUEST", "LLM judges support pairwise campaigns for now");
     }
+    // A judge gives one verdict per item; a per-turn campaign needs one per turn.
+    if (campaign.template.per_turn) {
+      throw new AppError("BAD_REQUEST", "LLM judges give one verdict per item, not one per turn: they do not judge per-turn campaigns yet");
+    }
     await assertNoJobInProgress(tx, { campaignId: campaign.id, kind: "judge" });
     const jobParams: JudgeJobParams = {
       endpoints: [endpoint.id],
