@@ -4,6 +4,7 @@ import dynamic from "next/dynamic";
 import type { ContentKind } from "@/db/schema/items";
 import { fenced } from "./content/code-fence";
 import { Collapsible } from "./content/collapsible";
+import { MessageList, type ShownMessage } from "./content/message-body";
 import { AudioResponse, ImageResponse } from "./content/media-response";
 import { useViewPrefs } from "./content/view-prefs";
 import { Markdown } from "./markdown";
@@ -14,7 +15,7 @@ const WordDiff = dynamic(() => import("./content/word-diff").then((m) => m.WordD
 });
 
 export interface ResponseContentProps {
-  response: { id: string; content: string; contentKind?: ContentKind; reasoning?: string | null };
+  response: { id: string; content: string; contentKind?: ContentKind; reasoning?: string | null; messages?: ShownMessage[] | null };
   /** Shown to the annotator as the response's name (alt text, player label). */
   label?: string;
   /** With the word diff on: the other response of the pair, and which side this one is. */
@@ -31,6 +32,17 @@ export function ResponseContent({ response, label = "Response", diff }: Response
   if (kind === "image") return <ImageResponse url={response.content} label={label} />;
   if (kind === "audio") return <AudioResponse url={response.content} label={label} />;
   const reasoning = response.reasoning ? <Reasoning text={response.reasoning} /> : null;
+  // A continuation (turns, tool calls and results) reads as the conversation it is, calls collapsed.
+  if (response.messages && response.messages.length > 0) {
+    return (
+      <Collapsible syncScroll={syncScroll}>
+        {reasoning}
+        <div className="space-y-3">
+          <MessageList messages={response.messages} label={label} />
+        </div>
+      </Collapsible>
+    );
+  }
   if (response.content === "") {
     return (
       <>

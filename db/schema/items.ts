@@ -115,6 +115,12 @@ export const responses = pgTable(
     reasoning: text(),
     /** The campaign's identity-leak phrases found in this response; null when none. */
     leakMatches: jsonb().$type<string[]>(),
+    /**
+     * A response imported as messages after the prompt (DESIGN §16): a multi-turn continuation,
+     * or an answer with tool calls and their results. `content` then holds their text for
+     * screens and exports that show text only. Null for a response that is one assistant text.
+     */
+    messages: jsonb().$type<Message[]>(),
   },
   (t) => [
     uniqueIndex("responses_item_id_position_key").on(t.itemId, t.position),

@@ -14,6 +14,17 @@ export interface PairwisePayload {
   rationale?: string;
   flags?: string[];
 }
+/** One assistant turn's verdict under a per-turn template: the pairwise keys, for that turn alone. */
+export type TurnVerdict = Pick<PairwisePayload, "choice" | "strength" | "criteria">;
+/**
+ * DESIGN §16, a per-turn pairwise template: one verdict per compared assistant turn, in turn
+ * order (as many as server/domain/turns.ts compares for the item); rationale and flags once.
+ */
+export interface TurnsPayload {
+  turns: TurnVerdict[];
+  rationale?: string;
+  flags?: string[];
+}
 export interface RankingPayload {
   ranking?: string[][];
   not_rankable?: true;
@@ -33,4 +44,4 @@ export interface StepsPayload {
   rationale?: string;
   flags?: string[];
 }
-export type JudgementPayload = PairwisePayload | RankingPayload | RatingPayload | StepsPayload;
+export type JudgementPayload = PairwisePayload | TurnsPayload | RankingPayload | RatingPayload | StepsPayload;

@@ -24,6 +24,11 @@ export const pairwiseTemplateSchema = z.strictObject({
   allow_both_bad: z.boolean().default(true),
   strength: z.boolean().default(false),
   criteria: z.array(z.string().min(1).max(64)).max(10).default([]),
+  /**
+   * DESIGN §16: when the responses are multi-turn continuations, a verdict (choice, strength,
+   * criteria) per assistant turn instead of one for the whole response (server/domain/turns.ts).
+   */
+  per_turn: z.boolean().default(false),
   rationale: rationaleSchema,
   flags: flagsSchema,
 });

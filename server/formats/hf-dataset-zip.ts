@@ -178,11 +178,19 @@ function describeRecord(record: Record<string, unknown> | undefined): string {
 
 /** The `datasets` feature of a column; message lists are lists of {role, content}. */
 export function hfFeature(column: ParquetColumn): { [key: string]: Yaml } {
-  if (column.type === "messages") {
-    const fields = [
+  if (column.type === "messages" || column.type === "tool_messages") {
+    const fields: { [key: string]: Yaml }[] = [
       { name: "role", dtype: "string" },
       { name: "content", dtype: "string" },
     ];
+    if (column.type === "tool_messages") {
+      const call: { [key: string]: Yaml }[] = [
+        { name: "id", dtype: "string" },
+        { name: "type", dtype: "string" },
+        { name: "function", struct: [{ name: "name", dtype: "string" }, { name: "arguments", dtype: "string" }] },
+      ];
+      fields.push({ name: "tool_calls", list: call }, { name: "tool_call_id", dtype: "string" }, { name: "name", dtype: "string" });
+    }
     return { name: column.name, list: fields };
   }
   // JSON columns are stored as JSON text, which `datasets` reads as a string.

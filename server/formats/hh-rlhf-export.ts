@@ -20,9 +20,14 @@ export function toHhRlhfRow(pair: PreferencePair): HhRlhfRow {
   if (imported) return imported;
   const conversation = renderConversation(pair.prompt);
   return {
-    chosen: conversation + ASSISTANT + pair.chosen.content,
-    rejected: conversation + ASSISTANT + pair.rejected.content,
+    chosen: conversation + renderAnswer(pair.chosen),
+    rejected: conversation + renderAnswer(pair.rejected),
   };
+}
+
+/** The answer's Assistant turn, text kept exactly; an answer with tool turns renders them as the prompt's are. */
+function renderAnswer(response: PairResponse): string {
+  return response.messages ? renderConversation(response.messages) : ASSISTANT + response.content;
 }
 
 function importedTranscripts(pair: PreferencePair): HhRlhfRow | null {

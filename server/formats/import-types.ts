@@ -10,6 +10,8 @@ export interface ImportedResponse {
   steps?: string[];
   /** The model's reasoning before its answer, never part of `content`. */
   reasoning?: string;
+  /** A continuation of the prompt (turns, tool calls and results); `content` is then their text. */
+  messages?: Message[];
 }
 
 /** One item as every import format produces it, ready to store. */

@@ -1,7 +1,9 @@
 import { createHash } from "node:crypto";
 import { z } from "zod";
 import type { ImportedItem, ImportProblem, ParsedRecord } from "./import-types";
-import { conversationSchema, promptToMessages, stringOrList } from "./messages";
+import { continuationProblems } from "./continuation";
+import { conversationSchema, messageSchema, promptToMessages, stringOrList } from "./messages";
+import { continuationText } from "@/server/domain/turns";
 import { readLines } from "./read-lines";
 import { MAX_STEPS, STEP_JOINER } from "@/server/domain/steps";
 
@@ -17,14 +19,19 @@ const responseSchema = z
     content: z.string().optional(),
     /** DESIGN §16: a response made of steps, in place of `content`. */
     steps: z.array(z.string().trim().min(1, "A step may not be empty")).min(1).max(MAX_STEPS).optional(),
+    /**
+     * DESIGN §16: a response that continues the conversation (assistant turns, user follow-ups,
+     * tool calls and their results), in place of `content`.
+     */
+    messages: z.array(messageSchema).min(1, { error: "messages needs at least one message" }).max(200).optional(),
     image_url: webUrl("image_url").optional(),
     audio_url: webUrl("audio_url").optional(),
     /** A reasoning model's thinking, under either name trainers and APIs use for it. */
     reasoning_content: z.string().optional(),
     thinking: z.string().optional(),
   })
-  .refine((r) => [r.content, r.steps, r.image_url, r.audio_url].filter((v) => v !== undefined).length === 1, {
-    message: "A response needs exactly one of content, steps, image_url or audio_url",
+  .refine((r) => [r.content, r.steps, r.messages, r.image_url, r.audio_url].filter((v) => v !== undefined).length === 1, {
+    message: "A response needs exactly one of content, steps, messages, image_url or audio_url",
   })
   .refine((r) => r.reasoning_content === undefined || r.thinking === undefined, {
     message: "A response has one reasoning: reasoning_content or thinking, not both",
@@ -77,10 +84,15 @@ export function parseNativeLine(text: string, line: number): ParsedRecord {
     externalId: r.id === undefined ? String(index + 1) : String(r.id),
     model: r.model ?? null,
     contentKind: r.image_url ? ("image" as const) : r.audio_url ? ("audio" as const) : ("text" as const),
-    content: r.content ?? r.steps?.join(STEP_JOINER) ?? r.image_url ?? r.audio_url ?? "",
+    content: r.content ?? r.steps?.join(STEP_JOINER) ?? (r.messages && continuationText(r.messages)) ?? r.image_url ?? r.audio_url ?? "",
     ...(r.steps ? { steps: r.steps } : {}),
+    ...(r.messages ? { messages: r.messages } : {}),
     ...((r.reasoning_content ?? r.thinking) !== undefined ? { reasoning: r.reasoning_content ?? r.thinking } : {}),
   }));
+  const continuations = (row.responses ?? []).flatMap((r, index) =>
+    r.messages ? continuationProblems(messages, r.messages, line, `responses.${index}.messages`) : [],
+  );
+  if (continuations.length > 0) return { line, problems: continuations.slice(0, 10) };
   const responseIds = new Set(responses.map((r) => r.externalId));
   if (responseIds.size !== responses.length) {
     return { line, problems: [{ line, field: "responses", message: "Response ids repeat within the item" }] };

@@ -1,10 +1,11 @@
 import type { Message } from "./messages";
-import type { PreferencePair } from "./preference-pair";
+import { answerMessages, type PreferencePair } from "./preference-pair";
 
 export type OpenAiDpoRow = {
   input: { messages: Message[]; tools?: unknown[]; parallel_tool_calls?: boolean };
-  preferred_output: [{ role: "assistant"; content: string }];
-  non_preferred_output: [{ role: "assistant"; content: string }];
+  /** The final assistant message, after any tool calls and results it made (roles assistant/tool). */
+  preferred_output: Message[];
+  non_preferred_output: Message[];
 };
 
 /**
@@ -22,7 +23,7 @@ export function toOpenAiDpoRow(pair: PreferencePair): OpenAiDpoRow {
   }
   return {
     input,
-    preferred_output: [{ role: "assistant", content: pair.chosen.content }],
-    non_preferred_output: [{ role: "assistant", content: pair.rejected.content }],
+    preferred_output: answerMessages(pair.chosen),
+    non_preferred_output: answerMessages(pair.rejected),
   };
 }

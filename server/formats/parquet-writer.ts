@@ -1,7 +1,10 @@
 import { ByteWriter, ParquetWriter, type ColumnSource, type SchemaElement } from "hyparquet-writer";
-import { MESSAGE_ROLES } from "./messages";
+import { isMessageList, isToolMessageList, messageListSchema, toolMessageCells } from "./parquet-messages";
 
-export type ParquetColumnType = "string" | "int" | "float" | "boolean" | "messages" | "json";
+export { isMessageList } from "./parquet-messages";
+
+/** `tool_messages`: message lists whose messages may carry tool calls (parquet-messages.ts); declared, never inferred. */
+export type ParquetColumnType = "string" | "int" | "float" | "boolean" | "messages" | "tool_messages" | "json";
 
 export interface ParquetColumn {
   name: string;
@@ -56,7 +59,8 @@ class ChunkWriter extends ByteWriter {
  * by one small column-chunk record (offsets, counts, 16-byte min/max) per column per group.
  *
  * Types: strings are UTF-8, booleans BOOLEAN, "int" INT64, "float" DOUBLE, message lists a
- * LIST of {role, content} structs (so `datasets` and TRL see conversations, not strings), and
+ * LIST of {role, content} structs (so `datasets` and TRL see conversations, not strings), declared
+ * "tool_messages" the same with tool_calls / tool_call_id / name fields, and
  * other nested values JSON text in a string column. Inferred numbers are DOUBLE: every JS
  * number fits one exactly, and a later row group may hold fractions the first lacked —
  * declare "int" for integer columns.
@@ -174,6 +178,8 @@ function encodeCell(column: ParquetColumn, value: unknown, rowIndex: number): un
       return typeof value === "boolean" ? value : fail();
     case "messages":
       return isMessageList(value) ? value : fail();
+    case "tool_messages":
+      return isToolMessageList(value) ? toolMessageCells(value) : fail();
     case "json":
       return JSON.stringify(value);
   }
@@ -204,21 +210,6 @@ function approxBytes(value: unknown): number {
   return inner.reduce((total: number, item) => total + approxBytes(item), 8);
 }
 
-/** True for a list of exactly `{role, content}` messages; anything richer is kept as JSON. */
-export function isMessageList(value: unknown): value is { role: string; content: string }[] {
-  return Array.isArray(value) && value.every(isMessage);
-}
-
-function isMessage(m: unknown): boolean {
-  if (typeof m !== "object" || m === null || Object.keys(m).length !== 2) return false;
-  const { role, content } = m as { role?: unknown; content?: unknown };
-  return (
-    typeof role === "string" &&
-    (MESSAGE_ROLES as readonly string[]).includes(role) &&
-    typeof content === "string"
-  );
-}
-
 /**
  * Every column is OPTIONAL so a missing value is a null, not an error. Message lists use the
  * standard three-level LIST of a struct, which pyarrow and `datasets` read as [{role, content}].
@@ -226,22 +217,13 @@ function isMessage(m: unknown): boolean {
 export function parquetSchemaFor(columns: readonly ParquetColumn[]): SchemaElement[] {
   const schema: SchemaElement[] = [{ name: "root", num_children: columns.length }];
   for (const { name, type } of columns) {
-    if (type !== "messages") {
-      schema.push({ name, repetition_type: "OPTIONAL", ...PRIMITIVES[type] });
-      continue;
-    }
-    schema.push(
-      { name, repetition_type: "OPTIONAL", converted_type: "LIST", num_children: 1 },
-      { name: "list", repetition_type: "REPEATED", num_children: 1 },
-      { name: "element", repetition_type: "REQUIRED", num_children: 2 },
-      { name: "role", type: "BYTE_ARRAY", converted_type: "UTF8", repetition_type: "REQUIRED" },
-      { name: "content", type: "BYTE_ARRAY", converted_type: "UTF8", repetition_type: "REQUIRED" },
-    );
+    if (type === "messages" || type === "tool_messages") schema.push(...messageListSchema(name, type === "tool_messages"));
+    else schema.push({ name, repetition_type: "OPTIONAL", ...PRIMITIVES[type] });
   }
   return schema;
 }
 
-const PRIMITIVES: Record<Exclude<ParquetColumnType, "messages">, Omit<SchemaElement, "name">> = {
+const PRIMITIVES: Record<Exclude<ParquetColumnType, "messages" | "tool_messages">, Omit<SchemaElement, "name">> = {
   string: { type: "BYTE_ARRAY", converted_type: "UTF8" },
   // JSON text in a plain string column: pyarrow ≥ 19 turns the JSON annotation into an
   // `arrow.json` extension type that other tools (e.g. `datasets` features) may not know.

@@ -1,9 +1,10 @@
 import type { Message } from "./messages";
-import type { PairResponse, PreferencePair } from "./preference-pair";
+import { pairSide, type PairResponse, type PreferencePair } from "./preference-pair";
 
 /** A response as stored: judgement payloads name responses by this id. */
-export interface ItemResponse extends PairResponse {
+export interface ItemResponse extends Omit<PairResponse, "messages"> {
   id: string;
+  messages?: Message[] | null;
 }
 
 export interface RankedItem {
@@ -87,5 +88,5 @@ export function exportedPrompt(
 }
 
 function pairResponse(r: ItemResponse): PairResponse {
-  return { externalId: r.externalId, model: r.model, content: r.content };
+  return pairSide(r);
 }

@@ -1,5 +1,5 @@
 import type { Message } from "./messages";
-import type { PreferencePair } from "./preference-pair";
+import { answerMessages, type PreferencePair } from "./preference-pair";
 import { isStandardPrompt, trlExtras } from "./trl";
 
 export type TrlImplicitRow =
@@ -23,8 +23,8 @@ export function toTrlImplicitRow(pair: PreferencePair): TrlImplicitRow {
     };
   }
   return {
-    chosen: [...pair.prompt, { role: "assistant", content: pair.chosen.content }],
-    rejected: [...pair.prompt, { role: "assistant", content: pair.rejected.content }],
+    chosen: [...pair.prompt, ...answerMessages(pair.chosen)],
+    rejected: [...pair.prompt, ...answerMessages(pair.rejected)],
     ...trlExtras(pair),
   };
 }

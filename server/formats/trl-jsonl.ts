@@ -1,6 +1,8 @@
 import { z } from "zod";
 import type { ImportedItem, ImportedResponse, ParsedRecord } from "./import-types";
-import { conversationSchema, type Message, messageSchema, messageText } from "./messages";
+import { continuationText } from "@/server/domain/turns";
+import { continuationProblems } from "./continuation";
+import { conversationSchema, type Message, messageSchema, toolCallIssues } from "./messages";
 import {
   extraKeys,
   externalIdOf,
@@ -86,18 +88,35 @@ export function parseTrlRow(value: unknown, line: number, text: string): ParsedR
     split = { field: "rejected", message: SAME_FORMAT };
   }
   if ("message" in split) return problemRecord(line, split.field, split.message);
+  // A tool message must answer a call made before it: in the opening an implicit row shares
+  // (which no prompt column validated), and in each answer, counting the prompt's calls.
+  const opening =
+    split.offset > 0
+      ? toolCallIssues(split.prompt).map((i) => ({ line, field: `chosen.${i.index}.${i.field}`, message: i.message }))
+      : [];
+  const continuations = [
+    ...opening,
+    ...(split.messages
+      ? (["chosen", "rejected"] as const).flatMap((side, i) =>
+          continuationProblems(split.prompt, split.messages?.[i] ?? [], line, side).map((p) => ({
+            ...p,
+            field: shifted(p.field, side, split.offset),
+          })),
+        )
+      : []),
+  ];
+  if (continuations.length > 0) return { line, problems: continuations.slice(0, 10) };
 
   const item: ImportedItem = {
     externalId: externalIdOf(row.id, text),
     prompt: split.prompt,
     promptFormat: split.promptFormat,
-    responses: [response("1", split.chosen), response("2", split.rejected)],
+    responses: [response("1", split.chosen, split.messages?.[0]), response("2", split.rejected, split.messages?.[1])],
     metadata: extraKeys(row, KNOWN_KEYS),
     source: {
       format: "trl",
       preferred: "1",
       ...(row.prompt === undefined ? { implicitPrompt: true } : {}),
-      ...(split.outputs ? { outputs: split.outputs } : {}),
       ...("tools" in row && row.tools ? { tools: row.tools } : {}),
     },
   };
@@ -137,16 +156,25 @@ interface Split {
   promptFormat: "text" | "messages";
   chosen: string;
   rejected: string;
-  /** The exact messages behind a response whose text alone cannot restore them. */
-  outputs?: { "1": Message[]; "2": Message[] };
+  /** The exact messages behind each response, when its text alone cannot restore them. */
+  messages?: [Message[], Message[]];
+  /** How many leading messages of the row's chosen/rejected went into the prompt (implicit rows). */
+  offset: number;
 }
 
-function response(externalId: string, content: string): ImportedResponse {
-  return { externalId, model: null, contentKind: "text", content };
+function response(externalId: string, content: string, messages?: Message[]): ImportedResponse {
+  return { externalId, model: null, contentKind: "text", content, ...(messages ? { messages } : {}) };
+}
+
+/** A continuation problem's field in the row's own numbering: `chosen.<index in the row>.…`. */
+function shifted(field: string, side: string, offset: number): string {
+  const [, index, ...rest] = field.split(".");
+  if (index === undefined || !/^\d+$/.test(index)) return field;
+  return [side, String(Number(index) + offset), ...rest].join(".");
 }
 
 function textPair(prompt: string, chosen: string, rejected: string): Split {
-  return { prompt: [{ role: "user", content: prompt }], promptFormat: "text", chosen, rejected };
+  return { prompt: [{ role: "user", content: prompt }], promptFormat: "text", chosen, rejected, offset: 0 };
 }
 
 /**
@@ -187,7 +215,7 @@ function explicitConversation(
       };
     }
   }
-  return conversationSplit(prompt, chosen, rejected);
+  return conversationSplit(prompt, chosen, rejected, 0);
 }
 
 /** Whole conversations: the prompt is their shared opening, and each keeps at least its last turn. */
@@ -202,28 +230,25 @@ function splitConversations(chosen: Message[], rejected: Message[]): Split | Fai
         "chosen and rejected share no opening messages to use as the prompt; add a prompt column",
     };
   }
-  return conversationSplit(chosen.slice(0, shared), chosen.slice(shared), rejected.slice(shared));
+  return conversationSplit(chosen.slice(0, shared), chosen.slice(shared), rejected.slice(shared), shared);
 }
 
 function sameMessage(a: Message | undefined, b: Message | undefined): boolean {
   return a !== undefined && b !== undefined && a.role === b.role && JSON.stringify(a.content) === JSON.stringify(b.content);
 }
 
-function conversationSplit(prompt: Message[], chosen: Message[], rejected: Message[]): Split {
-  const plain = (m: Message[]) => m.length === 1 && m[0]?.role === "assistant";
+/**
+ * A response that is one assistant message without tool calls is stored as its text; any other
+ * (several turns, tool calls and results) keeps its messages too, with their text for text-only uses.
+ */
+function conversationSplit(prompt: Message[], chosen: Message[], rejected: Message[], offset: number): Split {
+  const plain = (m: Message[]) => m.length === 1 && m[0]?.role === "assistant" && !m[0].tool_calls;
   return {
     prompt,
     promptFormat: "messages",
-    chosen: renderTurns(chosen),
-    rejected: renderTurns(rejected),
-    ...(plain(chosen) && plain(rejected) ? {} : { outputs: { "1": chosen, "2": rejected } }),
+    chosen: continuationText(chosen),
+    rejected: continuationText(rejected),
+    offset,
+    ...(plain(chosen) && plain(rejected) ? {} : { messages: [chosen, rejected] }),
   };
-}
-
-/** Annotators read one text per response; speakers are named when a response spans several roles. */
-function renderTurns(messages: Message[]): string {
-  if (messages.every((m) => m.role === "assistant")) return messages.map((m) => messageText(m.content)).join("");
-  return messages
-    .map((m) => `${m.role.charAt(0).toUpperCase()}${m.role.slice(1)}: ${messageText(m.content)}`)
-    .join("\n\n");
 }

@@ -1,11 +1,12 @@
 import type { Message } from "./messages";
-import type { PairResponse, PreferencePair } from "./preference-pair";
+import { answerMessages, type PairResponse, type PreferencePair } from "./preference-pair";
 import { isStandardPrompt } from "./trl";
 
 type KtoExtras = {
   group_id?: string;
   weight?: number;
   judge?: string;
+  turn?: number;
 };
 
 export type TrlKtoRow =
@@ -24,6 +25,7 @@ export function toTrlKtoRows(pair: PreferencePair): [TrlKtoRow, TrlKtoRow] {
   if (pair.groupId !== undefined) extras.group_id = pair.groupId;
   if (pair.weight !== undefined) extras.weight = pair.weight;
   if (pair.judge !== undefined) extras.judge = pair.judge;
+  if (pair.turn !== undefined) extras.turn = pair.turn;
   return [row(pair, pair.chosen, true, extras), row(pair, pair.rejected, false, extras)];
 }
 
@@ -37,9 +39,10 @@ function row(
   if (isStandardPrompt(pair) && first && typeof first.content === "string") {
     return { prompt: first.content, completion: response.content, label, ...extras };
   }
+  // Unpaired, each completion is asked in its own conversation (a per-turn row's earlier turns).
   return {
-    prompt: pair.prompt,
-    completion: [{ role: "assistant", content: response.content }],
+    prompt: response.context ?? pair.prompt,
+    completion: answerMessages(response),
     label,
     ...extras,
   };

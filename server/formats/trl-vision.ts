@@ -1,10 +1,10 @@
 import { messageImages, type Message } from "./messages";
-import type { PreferencePair } from "./preference-pair";
+import { answerMessages, type PreferencePair } from "./preference-pair";
 import { trlExtras } from "./trl";
 
 /** A TRL vision message: text parts, and `{type: "image"}` where an image was. */
 export type TrlVisionPart = { type: "image" } | { type: "text"; text: string };
-export type TrlVisionMessage = { role: Message["role"]; content: TrlVisionPart[] };
+export type TrlVisionMessage = { role: Message["role"]; content: TrlVisionPart[] } & Pick<Message, "tool_calls" | "tool_call_id">;
 
 export type TrlVisionRow = {
   images: string[];
@@ -15,10 +15,13 @@ export type TrlVisionRow = {
 };
 
 function visionMessage(message: Message): TrlVisionMessage {
-  const { role, content } = message;
-  if (typeof content === "string") return { role, content: [{ type: "text", text: content }] };
+  const { role, content, tool_calls, tool_call_id } = message;
+  // Tool turns keep what ties a result to its call; the content alone becomes parts.
+  const calls = { ...(tool_calls ? { tool_calls } : {}), ...(tool_call_id ? { tool_call_id } : {}) };
+  if (typeof content === "string") return { role, content: [{ type: "text", text: content }], ...calls };
   return {
     role,
+    ...calls,
     content: content.map((part) =>
       part.type === "image_url" ? { type: "image" as const } : { type: "text" as const, text: part.text },
     ),
@@ -35,8 +38,8 @@ export function toTrlVisionRow(pair: PreferencePair): TrlVisionRow {
   return {
     images: pair.prompt.flatMap((m) => messageImages(m.content)),
     prompt: pair.prompt.map(visionMessage),
-    chosen: [visionMessage({ role: "assistant", content: pair.chosen.content })],
-    rejected: [visionMessage({ role: "assistant", content: pair.rejected.content })],
+    chosen: answerMessages(pair.chosen).map(visionMessage),
+    rejected: answerMessages(pair.rejected).map(visionMessage),
     ...trlExtras(pair),
   };
 }

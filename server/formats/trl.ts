@@ -1,5 +1,5 @@
 import type { Message } from "./messages";
-import type { PreferencePair } from "./preference-pair";
+import { answerMessages, type PreferencePair } from "./preference-pair";
 
 export type TrlExplicitRow =
   | { prompt: string; chosen: string; rejected: string; margin?: number }
@@ -11,6 +11,8 @@ export function trlExtras(pair: PreferencePair): Record<string, unknown> {
   // TRL's tool-calling rows: the functions' JSON schemas, for the chat template to render.
   if (Array.isArray(pair.source?.tools)) extras.tools = pair.source.tools;
   if (pair.margin !== undefined) extras.margin = pair.margin;
+  // Per-turn rows: which assistant turn of the conversation the row compares (TRL ignores it).
+  if (pair.turn !== undefined) extras.turn = pair.turn;
   if (pair.groupId !== undefined) extras.group_id = pair.groupId;
   if (pair.weight !== undefined) extras.weight = pair.weight;
   if (pair.judge !== undefined) extras.judge = pair.judge;
@@ -25,7 +27,8 @@ export function isStandardPrompt(pair: PreferencePair): boolean {
 /**
  * TRL's explicit-prompt preference row (reference/formats.md). A prompt that arrived as a plain
  * string exports in the standard format, text kept exactly as annotated; a conversation exports
- * in the conversational format with only the assistant turn in chosen/rejected. Never a label.
+ * in the conversational format with only the assistant turn in chosen/rejected (with its tool
+ * calls and their results, when it made some). Never a label.
  */
 export function toTrlExplicitRow(pair: PreferencePair): TrlExplicitRow {
   const first = pair.prompt[0];
@@ -39,8 +42,8 @@ export function toTrlExplicitRow(pair: PreferencePair): TrlExplicitRow {
   }
   return {
     prompt: pair.prompt,
-    chosen: [{ role: "assistant", content: pair.chosen.content }],
-    rejected: [{ role: "assistant", content: pair.rejected.content }],
+    chosen: answerMessages(pair.chosen),
+    rejected: answerMessages(pair.rejected),
     ...trlExtras(pair),
   };
 }

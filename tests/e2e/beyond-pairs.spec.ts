@@ -83,3 +83,34 @@ test("a tool-calling conversation shows its call, result and a response's reason
     },
   ]);
 });
+
+test("a response that calls a tool shows the call and result collapsed; the judged pair exports them in chosen", async ({ page }) => {
+  await signIn(page, E2E_ADMIN.email, E2E_ADMIN.password);
+  const call = { id: "call_7", type: "function", function: { name: "search_flights", arguments: '{"to":"OSL"}' } };
+  const answer = [
+    { role: "assistant", content: "", tool_calls: [call] },
+    { role: "tool", tool_call_id: "call_7", content: '{"cheapest": "SK 4421"}' },
+    { role: "assistant", content: "Take SK 4421." },
+  ];
+  const id = await openCampaignWith(page, "E2E tool answer", [
+    { id: "flights", prompt: "Cheapest flight to Oslo?", responses: [{ id: "tool", messages: answer }, { id: "guess", content: "Any of them." }] },
+  ]);
+  const task = page.getByRole("article", { name: "Task" });
+  await expect(task.getByText("Tool call: search_flights")).toBeVisible();
+  await expect(task.getByText("Tool result (call_7)")).toBeVisible();
+  await expect(task.getByText('"to": "OSL"')).toBeHidden();
+  await expect(task.getByText('"cheapest": "SK 4421"')).toBeHidden();
+  await expect(task.getByText("Take SK 4421.")).toBeVisible();
+  // Open the call with the keyboard: its arguments show.
+  await task.getByText("Tool call: search_flights").focus();
+  await page.keyboard.press(" ");
+  await expect(task.getByText('"to": "OSL"')).toBeVisible();
+  const toolSide = await task.locator('section[aria-label="Response A"]').getByText("Tool call: search_flights").count();
+  await page.keyboard.press(toolSide ? "1" : "2");
+  await page.keyboard.press("Enter");
+  await expect(page.getByTestId("progress")).toContainText("1 done today");
+  const trl = lines(await (await page.request.get(`/api/v1/campaigns/${id}/export?format=trl`)).text());
+  expect(trl).toEqual([
+    { prompt: [{ role: "user", content: "Cheapest flight to Oslo?" }], chosen: answer, rejected: [{ role: "assistant", content: "Any of them." }] },
+  ]);
+});

@@ -109,6 +109,36 @@ describe("every row of every TRL export passes TRL's key-set rules", () => {
     );
   });
 
+  it("for answers that call tools: every tool result in chosen/rejected answers an earlier call", async () => {
+    const { db } = database;
+    const call = (id: string) => ({ id, type: "function", function: { name: "lookup", arguments: "{}" } });
+    const toolAnswer = (i: number) => [
+      { role: "assistant", content: "", tool_calls: [call(`c${i}`)] },
+      { role: "tool", tool_call_id: `c${i}`, content: `{"n": ${i}}` },
+      { role: "assistant", content: `Found ${i}.` },
+    ];
+    const text = Array.from({ length: 6 }, (_, i) =>
+      JSON.stringify({
+        id: `item-${i}`,
+        prompt: i % 2 ? `Look up ${i}` : [{ role: "user", content: `Look up ${i}` }],
+        responses: [{ messages: toolAnswer(i) }, { content: `No idea ${i}.` }],
+      }),
+    ).join("\n");
+    const { admin, campaign, annotators } = await setupExportCampaign(db, {
+      text,
+      annotators: 3,
+      input: { overlap: 3, template: { kind: "pairwise", strength: true } },
+    });
+    for (const [i, annotator] of annotators.entries()) {
+      await judgeAll(db, { campaignId: campaign.id, annotator, decide: pairwiseVerdict(i) });
+    }
+    expect(await everyTrlExport(db, campaign.id, admin.id)).toBeGreaterThan(50);
+    const rows = await exportJsonl(db, { campaignId: campaign.id, actorId: admin.id, options: { format: "trl" } });
+    const withTools = rows.filter((r) => JSON.stringify(r.chosen).includes("tool_call_id"));
+    expect(withTools.length).toBeGreaterThan(0);
+    for (const row of withTools) expect((row.chosen as { role: string }[]).map((m) => m.role)).toEqual(["assistant", "tool", "assistant"]);
+  });
+
   it("for K-wise rankings expanded into weighted groups", async () => {
     const { db } = database;
     const prompts = Array.from({ length: 4 }, (_, i) => `Rank these ${i}`);

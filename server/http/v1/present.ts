@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import type { Campaign } from "@/db/schema";
+import type { Message } from "@/server/formats/messages";
 import type { Task } from "@/server/services/assignment/task";
 import type { CampaignView } from "@/server/services/campaigns/campaign-view";
 import type { CampaignSummary } from "@/server/services/campaigns/list-campaigns";
@@ -51,18 +52,22 @@ export function campaignSummaryJson(c: CampaignSummary): z.input<typeof campaign
   };
 }
 
+function messageJson(m: Message) {
+  return {
+    role: m.role,
+    content: m.content,
+    ...(m.tool_calls ? { tool_calls: m.tool_calls } : {}),
+    ...(m.tool_call_id ? { tool_call_id: m.tool_call_id } : {}),
+  };
+}
+
 export function taskJson(t: Task): z.input<typeof taskOut> {
   return {
     assignment_id: t.assignmentId,
     expires_at: t.expiresAt.toISOString(),
     item: {
       id: t.item.id,
-      prompt: t.item.prompt.map((m) => ({
-        role: m.role,
-        content: m.content,
-        ...(m.tool_calls ? { tool_calls: m.tool_calls } : {}),
-        ...(m.tool_call_id ? { tool_call_id: m.tool_call_id } : {}),
-      })),
+      prompt: t.item.prompt.map(messageJson),
     },
     responses: t.responses.map((r) => ({
       id: r.id,
@@ -70,6 +75,7 @@ export function taskJson(t: Task): z.input<typeof taskOut> {
       content: r.content,
       ...(r.steps ? { steps: r.steps } : {}),
       ...(r.reasoning ? { reasoning: r.reasoning } : {}),
+      ...(r.messages ? { messages: r.messages.map(messageJson) } : {}),
     })),
     template: t.template,
     guideline_version: t.guidelineVersion,

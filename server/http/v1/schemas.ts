@@ -148,6 +148,10 @@ export const taskOut = z.object({
         content: z.string(),
         steps: z.array(z.string()).optional().describe("Steps template only: the steps to label, one label each"),
         reasoning: z.string().optional().describe("The model's reasoning, apart from its answer"),
+        messages: z
+          .array(messageOut)
+          .optional()
+          .describe("A response that continues the conversation (assistant turns, user follow-ups, tool calls and results); content is then their text"),
       }),
     )
     .describe("In display order. Ids are this task's own handles (they differ on every assignment): answer with them"),

@@ -84,7 +84,7 @@ export async function runClaimStatement(db: Db, params: ClaimStatementParams): P
           'assignment', to_json(l),
           'prompt', i.prompt,
           'leakStatus', i.leak_status,
-          'responses', (select json_agg(json_build_object('id', r.id, 'contentKind', r.content_kind, 'content', r.content, 'steps', r.steps, 'reasoning', r.reasoning))
+          'responses', (select json_agg(json_build_object('id', r.id, 'contentKind', r.content_kind, 'content', r.content, 'steps', r.steps, 'reasoning', r.reasoning, 'messages', r.messages))
                         from responses r where r.item_id = l.item_id))
         from lease l join items i on i.id = l.item_id
         limit 1) as task
@@ -109,7 +109,7 @@ interface TaskJson {
   assignment: AssignmentJson;
   prompt: Message[];
   leakStatus: LeakStatus;
-  responses: { id: string; contentKind: ContentKind; content: string; steps: string[] | null; reasoning: string | null }[] | null;
+  responses: { id: string; contentKind: ContentKind; content: string; steps: string[] | null; reasoning: string | null; messages: Message[] | null }[] | null;
 }
 
 /** An assignments row as Postgres renders it in JSON: snake_case, ISO timestamps. */

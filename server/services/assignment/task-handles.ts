@@ -20,7 +20,7 @@ export function taskHandle(assignmentId: string, realId: string): string {
 /**
  * A submitted payload with the assignment's response handles replaced by the real response ids,
  * wherever the payload shapes (DESIGN §5) name a response: `choice`, `criteria` values,
- * `ranking` groups, `ratings` and `steps` keys. Anything else is left for validation to judge.
+ * `ranking` groups, `ratings` and `steps` keys, and the same inside each verdict of `turns`. Anything else is left for validation to judge.
  */
 export function payloadFromHandles(
   payload: Record<string, unknown>,
@@ -40,7 +40,7 @@ export function payloadToHandles(
   );
 }
 
-/** Every place a payload names a response: `choice`, `criteria` values, `ranking` groups, `ratings` and `steps` keys. */
+/** Every place a payload names a response: `choice`, `criteria` values, `ranking` groups, `ratings` and `steps` keys, each of `turns`. */
 function mapResponseIds(payload: Record<string, unknown>, map: (id: string) => string): Record<string, unknown> {
   const id = (value: unknown) => (typeof value === "string" ? map(value) : value);
   const out: Record<string, unknown> = { ...payload };
@@ -55,6 +55,8 @@ function mapResponseIds(payload: Record<string, unknown>, map: (id: string) => s
     const record = out[keyed];
     if (isRecord(record)) out[keyed] = Object.fromEntries(Object.entries(record).map(([key, v]) => [id(key) as string, v]));
   }
+  // A per-turn payload holds one pairwise verdict per turn, each naming responses the same way.
+  if (Array.isArray(out.turns)) out.turns = out.turns.map((turn: unknown) => (isRecord(turn) ? mapResponseIds(turn, map) : turn));
   return out;
 }
 

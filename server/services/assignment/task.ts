@@ -21,8 +21,11 @@ export interface Task {
   expiresAt: Date;
   leasedAt: Date;
   item: { id: string; prompt: Message[] };
-  /** `steps` only under a steps template: the response cut into the steps the annotator labels. */
-  responses: { id: string; contentKind: ContentKind; content: string; steps?: string[]; reasoning?: string | null }[];
+  /**
+   * `steps` only under a steps template: the response cut into the steps the annotator labels.
+   * `messages` when the response is a continuation (turns, tool calls) rather than one text.
+   */
+  responses: { id: string; contentKind: ContentKind; content: string; steps?: string[]; reasoning?: string | null; messages?: Message[] }[];
   template: TemplateConfig;
   guidelineVersion: number;
   draft: unknown;
@@ -52,6 +55,7 @@ export const TASK_RESPONSE_COLUMNS = {
   content: responses.content,
   steps: responses.steps,
   reasoning: responses.reasoning,
+  messages: responses.messages,
 };
 export interface TaskResponseRow {
   id: string;
@@ -59,6 +63,7 @@ export interface TaskResponseRow {
   content: string;
   steps: string[] | null;
   reasoning: string | null;
+  messages: Message[] | null;
 }
 
 /**
@@ -101,7 +106,7 @@ export function taskFrom(
   assignment: Assignment,
   campaign: { template: TemplateConfig; guidelineVersion: number },
   item: TaskItemRow,
-  rows: { id: string; contentKind: ContentKind; content: string; steps?: string[] | null; reasoning?: string | null }[],
+  rows: { id: string; contentKind: ContentKind; content: string; steps?: string[] | null; reasoning?: string | null; messages?: Message[] | null }[],
 ): Task {
   const byId = new Map(rows.map((r) => [r.id, r]));
   const template = campaign.template;
@@ -121,6 +126,7 @@ export function taskFrom(
               content: response.content,
               ...(template.kind === "steps" ? { steps: responseSteps(response, template.split) } : {}),
               ...(response.reasoning ? { reasoning: response.reasoning } : {}),
+              ...(response.messages ? { messages: response.messages } : {}),
             },
           ]
         : [];

@@ -8,7 +8,7 @@ import {
   IDENTITY_LEAK_MODES,
   normalizeLeakWords,
 } from "@/server/domain/identity-leak";
-import { templateConfigSchema } from "./template-config";
+import { defaultTemplate, templateConfigSchema } from "./template-config";
 
 export const campaignIdSchema = z.uuid({ message: "Not a campaign id" });
 
@@ -48,15 +48,7 @@ const settingsFields = {
 export const createCampaignInput = z.strictObject({
   name: settingsFields.name,
   description: settingsFields.description.default(""),
-  template: settingsFields.template.default({
-    kind: "pairwise",
-    allow_tie: true,
-    allow_both_bad: true,
-    strength: false,
-    criteria: [],
-    rationale: { required: false, min_length: 0 },
-    flags: [],
-  }),
+  template: settingsFields.template.default(() => defaultTemplate("pairwise")),
   overlap: settingsFields.overlap.default(3),
   lease_ttl_seconds: settingsFields.lease_ttl_seconds.default(900),
   gold_rate: settingsFields.gold_rate.default(0),

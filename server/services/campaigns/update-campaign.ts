@@ -8,6 +8,7 @@ import { recheckIdentityLeaks } from "@/server/services/leaks/recheck-identity-l
 import { writeTransaction } from "@/server/services/with-retry";
 import { updateCampaignInput, type UpdateCampaignInput } from "./campaign-inputs";
 import { assertStatusTransition } from "./status-transitions";
+import type { TemplateConfig } from "./template-config";
 
 /**
  * Edits a campaign's settings (DESIGN §4, §5). Guideline and template edits bump their
@@ -68,6 +69,11 @@ export async function updateCampaign(
           "CONFLICT",
           `The campaign already has ${current.template.kind} items; its template kind cannot change`,
         );
+      }
+      // A per-turn payload is a list of verdicts, a whole-response one a single verdict: one
+      // campaign's judgements keep one shape, as they keep one template kind.
+      if (perTurn(input.template) !== perTurn(current.template) && (await hasItems(tx, current.id))) {
+        throw new AppError("CONFLICT", "The campaign already has items; turn-by-turn judging cannot be switched on or off");
       }
       changes.template = input.template;
       changes.templateVersion = current.templateVersion + 1;
@@ -146,4 +152,8 @@ function canonicalJson(value: unknown): string {
         )
       : v,
   );
+}
+
+function perTurn(template: TemplateConfig): boolean {
+  return template.kind === "pairwise" && Boolean(template.per_turn);
 }

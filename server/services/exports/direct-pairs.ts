@@ -2,7 +2,7 @@ import { marginFor, type MarginScale } from "@/server/formats/margins";
 import type { PreferencePair } from "@/server/formats/preference-pair";
 import type { PairwisePayload } from "@/server/services/judgements/judgement-payload";
 import type { ItemBundle } from "./item-page";
-import type { PairOutcome } from "./pair-votes";
+import { pairResponse, type PairOutcome } from "./pair-votes";
 
 /**
  * The common case on its own path: aggregation `none` on a two-response item, one outcome per
@@ -17,21 +17,23 @@ export function directPairOutcomes(bundle: ItemBundle, scale: MarginScale): Pair
   const { item } = bundle;
   const outcomes: PairOutcome[] = [];
   // The item's two sides, shared by all its pairs (nothing downstream changes them).
-  const sideA = { externalId: a.externalId, model: a.model, content: a.content };
-  const sideB = { externalId: b.externalId, model: b.model, content: b.content };
+  const sideA = pairResponse(a);
+  const sideB = pairResponse(b);
   for (const judgement of bundle.judgements) {
     const payload = judgement.payload as PairwisePayload;
     if (typeof payload.choice !== "string") return null;
     const bWins = payload.choice === b.id;
+    const chosen = bWins ? sideB : sideA;
     const pair: PreferencePair = {
       itemExternalId: item.externalId,
-      prompt: item.prompt,
+      prompt: chosen.context ?? item.prompt,
       promptFormat: item.promptFormat,
-      chosen: bWins ? sideB : sideA,
+      chosen,
       rejected: bWins ? sideA : sideB,
       source: item.source,
     };
     if (judgement.judge !== undefined) pair.judge = judgement.judge;
+    if (bundle.turn !== undefined) pair.turn = bundle.turn;
     if (payload.choice === "tie" || payload.choice === "both_bad") {
       outcomes.push({ verdict: payload.choice, pair });
       continue;

@@ -3,6 +3,7 @@ import { adjudicatedJudgement, type AdjudicatedVerdict } from "./adjudicated-vot
 import type { Campaign, ItemKind } from "@/db/schema";
 import type { ExportOptions } from "./export-options";
 import { iterateItemBundles, type BundledJudgement, type ItemBundle, type JudgeWalk } from "./item-bundles";
+import { turnBundles } from "./turn-bundles";
 import type { PairLabel } from "./verdicts";
 
 /** Everything an export decides once, before the first row: all passes share one snapshot. */
@@ -23,6 +24,15 @@ export interface ExportContext {
   conversational: boolean;
   /** True when any item's prompt holds an image: then TRL rows are written in the vision shape. */
   vision: boolean;
+  /**
+   * A per-turn campaign exported as pairs: each item walks as one bundle per compared turn
+   * (turn-bundles.ts), so every pass (Dawid–Skene, rows) sees (item, turn) as its unit.
+   */
+  perTurn: boolean;
+  /** Whether any item came with tool definitions: CSV and Parquet files then declare a `tools` column. */
+  tools: boolean;
+  /** Whether any message calls a tool or returns a result: Parquet message columns then carry those fields. */
+  toolTurns: boolean;
   /** Whether judgements must be checked for probe assignments (see hasProbeAssignments). */
   probesToExclude: boolean;
   /** Whether any judgement in the snapshot was revised (see hasRevisions). */
@@ -92,10 +102,10 @@ export async function* exportBundlePages(
     (applyExclusions && ctx.excludedAnnotators.size > 0);
   for await (const page of pages) {
     if (!filters && !ctx.conversational) {
-      yield page;
+      yield ctx.perTurn ? page.flatMap(turnBundles) : page;
       continue;
     }
-    yield page.map((bundle) => {
+    const kept = page.map((bundle) => {
       const verdict = adjudicated.get(bundle.item.id);
       const kept = verdict
         ? [adjudicatedJudgement(verdict, bundle, ctx.campaign.guidelineVersion)]
@@ -107,5 +117,6 @@ export async function* exportBundlePages(
         : bundle.item;
       return { ...bundle, item, judgements: kept };
     });
+    yield ctx.perTurn ? kept.flatMap(turnBundles) : kept;
   }
 }

@@ -7,7 +7,16 @@ import type { ExportOptions } from "./export-options";
 import { goldAccuracy } from "./gold-accuracy";
 import { judgeWalk } from "./judge-walk";
 import type { ExportContext } from "./export-bundles";
-import { hasImagePrompt, hasProbeAssignments, hasRevisions, snapshotSeq } from "./snapshot-checks";
+import { PAIR_FORMATS } from "./export-options";
+import {
+  hasImagePrompt,
+  hasMessageResponses,
+  hasProbeAssignments,
+  hasRevisions,
+  hasToolDefinitions,
+  hasToolTurns,
+  snapshotSeq,
+} from "./snapshot-checks";
 
 export async function prepareExport(
   db: Db,
@@ -15,6 +24,12 @@ export async function prepareExport(
 ): Promise<ExportContext> {
   const { campaign, options } = params;
   const maxSeq = await snapshotSeq(db, { campaignId: campaign.id });
+  const template = campaign.template;
+  // Formats that write a pair of answers: per-turn items become one pair per turn for them.
+  const paired = PAIR_FORMATS.includes(options.format) || options.format === "helpsteer3";
+  const perTurn = paired && template.kind === "pairwise" && Boolean(template.per_turn);
+  // An answer with tool turns, or a turn asked after earlier ones, is a conversation.
+  const messageAnswers = paired && (await hasMessageResponses(db, campaign.id));
   const ctx: ExportContext = {
     campaign,
     options,
@@ -23,7 +38,10 @@ export async function prepareExport(
     excludedAnnotators: new Set(campaign.excludedAnnotators),
     dsLabels: new Map(),
     salt: campaign.pseudonymSalt,
-    conversational: await hasConversationPrompt(db, campaign.id),
+    conversational: messageAnswers || (await hasConversationPrompt(db, campaign.id)),
+    perTurn,
+    tools: await hasToolDefinitions(db, campaign.id),
+    toolTurns: await hasToolTurns(db, campaign.id),
     vision: await hasImagePrompt(db, campaign.id),
     probesToExclude:
       options.exclude_probes && (await hasProbeAssignments(db, { campaignId: campaign.id })),

@@ -48,7 +48,7 @@ export function exportRowSource(db: Db, ctx: ExportContext): RowSource {
     template.kind === "ranking" || (template.kind === "rating" && template.then === "ranking");
   const attributes = template.kind === "rating" ? template.attributes.map((a) => a.name) : [];
   const baseColumns = isPairFormat(format)
-    ? pairColumns(format, options, kWise, ctx.vision)
+    ? pairColumns(format, options, kWise, ctx.vision, { perTurn: ctx.perTurn, tools: ctx.tools, toolTurns: ctx.toolTurns })
     : format === "judgements"
       ? ctx.judges
         ? AI_JUDGEMENT_COLUMNS

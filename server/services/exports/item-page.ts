@@ -4,13 +4,17 @@ import type { Item, ItemKind, Judgement, Response } from "@/db/schema";
 import { judgeVerdictsOf, type JudgeWalk, type SuggestionDetail } from "./judge-verdicts-sql";
 
 export type { JudgeWalk } from "./judge-verdicts-sql";
+import type { Message } from "@/server/formats/messages";
 
 export type ExportItem = Pick<
   Item,
   "id" | "seq" | "externalId" | "prompt" | "promptFormat" | "kind" | "goldAnswer" | "source"
 > & { metadata?: Item["metadata"] };
 export type ExportResponse = Pick<Response, "id" | "itemId" | "externalId" | "model" | "content"> &
-  Partial<Pick<Response, "steps">>;
+  Partial<Pick<Response, "steps" | "messages">> & {
+    /** One turn of a per-turn export: the conversation this side's turn answers (turn-bundles.ts). */
+    context?: Message[];
+  };
 
 type DetailColumns =
   | "displayOrder"
@@ -41,6 +45,8 @@ export interface ItemBundle {
   item: ExportItem;
   responses: ExportResponse[];
   judgements: BundledJudgement[];
+  /** Set on one turn of a per-turn item (1-based), which then stands for that turn alone. */
+  turn?: number;
 }
 
 export interface ItemWalk {
@@ -101,7 +107,7 @@ export async function loadItemPage(
         ${params.withMetadata ? sql`, 'metadata', i.metadata` : sql``}),
       'responses', coalesce((
         select json_agg(json_build_object('id', r.id, 'itemId', r.item_id,
-          'externalId', r.external_id, 'model', r.model, 'content', r.content, 'steps', r.steps) order by r.position)
+          'externalId', r.external_id, 'model', r.model, 'content', r.content, 'steps', r.steps, 'messages', r.messages) order by r.position)
         from responses r where r.item_id = i.id), '[]'::json),
       'judgements', coalesce((${params.judges ? judgeVerdictsOf(params.judges, params.withDetail) : judgementsOf(params)}), '[]'::json)
     ) as bundle

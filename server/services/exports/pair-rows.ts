@@ -59,8 +59,20 @@ type Columns = NonNullable<ParquetOptions["columns"]>;
  * when the first rows happen to lack an optional column (a margin, a K-wise group). Judge
  * verdicts name their judge in a `judge` column, except in OpenAI's strictly validated rows.
  */
-export function pairColumns(format: PairFormat, options: ExportOptions, kWise: boolean, vision = false): Columns {
+export function pairColumns(
+  format: PairFormat,
+  options: ExportOptions,
+  kWise: boolean,
+  vision = false,
+  shape: { perTurn?: boolean; tools?: boolean; toolTurns?: boolean } = {},
+): Columns {
   const margin: Columns = options.margin !== "none" ? [{ name: "margin", type: "float" }] : [];
+  // Per-turn rows say which assistant turn they compare (1-based).
+  const turn: Columns = shape.perTurn ? [{ name: "turn", type: "int" }] : [];
+  // TRL's `tools`: the function schemas, as JSON text in a CSV cell or a Parquet string column.
+  const tools: Columns = shape.tools ? [{ name: "tools", type: "json" }] : [];
+  // Messages with tool calls and results need the richer struct (parquet-messages.ts) all file long.
+  const messages = (name: string): Columns[number] => (shape.toolTurns ? { name, type: "tool_messages" } : name);
   const judge: Columns = options.source === "ai-judgements" ? [{ name: "judge", type: "string" }] : [];
   const group: Columns = [
     ...(kWise
@@ -74,14 +86,14 @@ export function pairColumns(format: PairFormat, options: ExportOptions, kWise: b
   switch (format) {
     case "trl":
       return vision
-        ? [{ name: "images", type: "json" }, { name: "prompt", type: "json" }, { name: "chosen", type: "json" }, { name: "rejected", type: "json" }, ...margin, ...group]
-        : ["prompt", "chosen", "rejected", ...margin, ...group];
+        ? [{ name: "images", type: "json" }, { name: "prompt", type: "json" }, { name: "chosen", type: "json" }, { name: "rejected", type: "json" }, ...margin, ...group, ...turn, ...tools]
+        : [messages("prompt"), messages("chosen"), messages("rejected"), ...margin, ...group, ...turn, ...tools];
     case "trl-implicit":
-      return ["chosen", "rejected", ...margin, ...group];
+      return [messages("chosen"), messages("rejected"), ...margin, ...group, ...turn, ...tools];
     case "trl-kto":
-      return ["prompt", "completion", { name: "label", type: "boolean" }, ...group];
+      return [messages("prompt"), messages("completion"), { name: "label", type: "boolean" }, ...group, ...turn];
     case "openai-dpo":
-      return [{ name: "input", type: "json" }, "preferred_output", "non_preferred_output"];
+      return [{ name: "input", type: "json" }, messages("preferred_output"), messages("non_preferred_output")];
     case "hh-rlhf":
       return [
         { name: "chosen", type: "string" },

@@ -1,5 +1,5 @@
 import type { ExportResponse as Response } from "./item-page";
-import type { PreferencePair } from "@/server/formats/preference-pair";
+import { pairSide, type PreferencePair } from "@/server/formats/preference-pair";
 import { marginFor, type MarginScale } from "@/server/formats/margins";
 import { majorityVote } from "@/server/stats";
 import type { PairwisePayload } from "@/server/services/judgements/judgement-payload";
@@ -96,11 +96,13 @@ export function outcomeFor(
   const k = bundle.responses.length;
   const preferencePair: PreferencePair = {
     itemExternalId: bundle.item.externalId,
-    prompt: bundle.item.prompt,
+    // One turn of a per-turn item is asked in the chosen side's conversation (turn-bundles.ts).
+    prompt: chosen.context ?? bundle.item.prompt,
     promptFormat: bundle.item.promptFormat,
     chosen: pairResponse(chosen),
     rejected: pairResponse(rejected),
     source: bundle.item.source,
+    ...(bundle.turn === undefined ? {} : { turn: bundle.turn }),
   };
   if (extras.margin !== undefined && label !== "tie" && label !== "both_bad") {
     preferencePair.margin = extras.margin;
@@ -115,5 +117,5 @@ export function outcomeFor(
 }
 
 export function pairResponse(r: Response): PreferencePair["chosen"] {
-  return { externalId: r.externalId, model: r.model, content: r.content };
+  return pairSide(r);
 }

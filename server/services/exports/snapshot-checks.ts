@@ -1,6 +1,6 @@
 import { and, eq, isNotNull, lte, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { assignments, items, judgements } from "@/db/schema";
+import { assignments, items, judgements, responses } from "@/db/schema";
 
 /**
  * The snapshot mark: judgements are append-only and numbered by `seq`, so "every judgement
@@ -59,6 +59,48 @@ export async function hasImagePrompt(db: Db, campaignId: string): Promise<boolea
       and(
         eq(items.campaignId, campaignId),
         sql`jsonb_path_exists(${items.prompt}, '$[*].content[*] ? (@.type == "image_url")')`,
+      ),
+    )
+    .limit(1);
+  return found !== undefined;
+}
+
+/** Whether any response of the campaign is a continuation kept as messages (turns, tool calls). */
+export async function hasMessageResponses(db: Db, campaignId: string): Promise<boolean> {
+  const [found] = await db
+    .select({ id: responses.id })
+    .from(responses)
+    .innerJoin(items, eq(items.id, responses.itemId))
+    .where(and(eq(items.campaignId, campaignId), isNotNull(responses.messages)))
+    .limit(1);
+  return found !== undefined;
+}
+
+/** Whether any item of the campaign came with tool definitions (`tools`), which TRL rows carry as a column. */
+export async function hasToolDefinitions(db: Db, campaignId: string): Promise<boolean> {
+  const [found] = await db
+    .select({ id: items.id })
+    .from(items)
+    .where(and(eq(items.campaignId, campaignId), sql`${items.source} ? 'tools'`))
+    .limit(1);
+  return found !== undefined;
+}
+
+/**
+ * Whether any message of the campaign (a prompt's or an answer's) calls a tool, returns a
+ * result or names its speaker: fields a plain {role, content} message has no room for.
+ */
+const TOOL_FIELDS = '$[*] ? (@.role == "tool" || exists(@.tool_calls) || exists(@.name))';
+export async function hasToolTurns(db: Db, campaignId: string): Promise<boolean> {
+  const [found] = await db
+    .select({ id: items.id })
+    .from(items)
+    .where(
+      and(
+        eq(items.campaignId, campaignId),
+        sql`(jsonb_path_exists(${items.prompt}, ${TOOL_FIELDS}::jsonpath)
+          or exists (select 1 from ${responses} r where r.item_id = ${items.id}
+            and jsonb_path_exists(r.messages, ${TOOL_FIELDS}::jsonpath)))`,
       ),
     )
     .limit(1);

@@ -146,6 +146,7 @@ async function writeBatch(
     steps: string | null;
     reasoning: string | null;
     leakMatches: string | null;
+    messages: string | null;
   }[] = [];
   batch.forEach((item, index) => {
     const itemId = idByExternal.get(item.externalId);
@@ -161,19 +162,20 @@ async function writeBatch(
         steps: r.steps === undefined || r.steps === null ? null : JSON.stringify(r.steps),
         reasoning: r.reasoning ?? null,
         leakMatches: jsonOrNull(leaks[index]?.[position]),
+        messages: r.messages ? JSON.stringify(r.messages) : null,
       }),
     );
   });
   if (rows.length === 0) return;
   await tx.execute(sql`
-    insert into responses (item_id, external_id, position, model, content_kind, content, steps, reasoning, leak_matches)
-    select item_id, external_id, position, model, content_kind, content, steps::jsonb, reasoning, leak_matches::jsonb from unnest(
+    insert into responses (item_id, external_id, position, model, content_kind, content, steps, reasoning, leak_matches, messages)
+    select item_id, external_id, position, model, content_kind, content, steps::jsonb, reasoning, leak_matches::jsonb, messages::jsonb from unnest(
       ${textArray(rows.map((r) => r.itemId))}::uuid[], ${textArray(rows.map((r) => r.externalId))}::text[],
       ${textArray(rows.map((r) => String(r.position)))}::int[], ${textArray(rows.map((r) => r.model))}::text[],
       ${textArray(rows.map((r) => r.contentKind))}::text[], ${textArray(rows.map((r) => r.content))}::text[],
       ${textArray(rows.map((r) => r.steps))}::text[], ${textArray(rows.map((r) => r.reasoning))}::text[],
-      ${textArray(rows.map((r) => r.leakMatches))}::text[]
-    ) as t(item_id, external_id, position, model, content_kind, content, steps, reasoning, leak_matches)
+      ${textArray(rows.map((r) => r.leakMatches))}::text[], ${textArray(rows.map((r) => r.messages))}::text[]
+    ) as t(item_id, external_id, position, model, content_kind, content, steps, reasoning, leak_matches, messages)
   `);
 }
 

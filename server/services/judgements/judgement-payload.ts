@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { STRENGTHS } from "@/server/domain/judgement-payload";
 import { followsFirstError, STEP_LABELS } from "@/server/domain/steps";
 import { rationaleMaxLength, type TemplateConfig } from "@/server/domain/template-config";
+import { pairwiseVerdictSchema, strengthRule, turnsPayloadSchema } from "./pairwise-verdict";
 
 export { STRENGTHS } from "@/server/domain/judgement-payload";
 export type {
@@ -11,17 +11,21 @@ export type {
   RatingPayload,
   StepsPayload,
   Strength,
+  TurnsPayload,
+  TurnVerdict,
 } from "@/server/domain/judgement-payload";
 
 /**
  * Builds the zod schema a payload must satisfy for one item: the template decides which keys
  * exist, the item's responses decide which ids are valid (and, for step labels, how many steps
- * each has). Unknown keys are rejected.
+ * each has; for per-turn verdicts, how many turns). Unknown keys are rejected.
  */
 export function payloadSchemaFor(
   template: TemplateConfig,
   responseIds: readonly string[],
   stepCounts: ReadonlyMap<string, number> = new Map(),
+  /** Per-turn templates: how many turns the item's responses are compared on (server/domain/turns.ts). */
+  turnCount?: number,
 ) {
   const responseId = z
     .string()
@@ -36,39 +40,10 @@ export function payloadSchemaFor(
     .optional();
 
   if (template.kind === "pairwise") {
-    const choices: z.ZodType<string>[] = [responseId];
-    if (template.allow_tie) choices.push(z.literal("tie"));
-    if (template.allow_both_bad) choices.push(z.literal("both_bad"));
-    const criteria = template.criteria.length
-      ? z
-          .strictObject(
-            Object.fromEntries(
-              template.criteria.map((name) => [name, z.union([responseId, z.literal("tie")])]),
-            ),
-          )
-          .optional()
-      : z.never().optional();
-    return z
-      .strictObject({
-        choice: z.union(choices as [z.ZodType<string>, ...z.ZodType<string>[]]),
-        strength: template.strength ? z.enum(STRENGTHS).optional() : z.never().optional(),
-        criteria,
-        rationale,
-        flags,
-      })
-      .superRefine((payload, ctx) => {
-        const preferred = responseIds.includes(payload.choice);
-        if (template.strength && preferred && !payload.strength) {
-          ctx.addIssue({ code: "custom", path: ["strength"], message: "Choose how much better" });
-        }
-        if (!preferred && payload.strength) {
-          ctx.addIssue({
-            code: "custom",
-            path: ["strength"],
-            message: "Strength applies only when one response is preferred",
-          });
-        }
-      });
+    if (template.per_turn) return turnsPayloadSchema(template, responseIds, responseId, { rationale, flags, turnCount });
+    return pairwiseVerdictSchema(template, responseId)
+      .extend({ rationale, flags })
+      .superRefine(strengthRule(template, responseIds));
   }
 
   if (template.kind === "steps") {

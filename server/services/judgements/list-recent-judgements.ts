@@ -18,8 +18,8 @@ export interface RecentJudgement {
   task: {
     assignmentId: string;
     item: { id: string; prompt: Message[] };
-    /** `steps`: a response's explicit steps, when it was imported with them. */
-    responses: { id: string; contentKind: ContentKind; content: string; steps?: string[] }[];
+    /** `steps`: a response's explicit steps, when it was imported with them; `messages`: a continuation's. */
+    responses: { id: string; contentKind: ContentKind; content: string; steps?: string[]; messages?: Message[] }[];
     template: TemplateConfig;
   };
 }
@@ -59,7 +59,7 @@ export async function listRecentJudgements(
       ),
     );
   const rows = await db
-    .select({ id: responses.id, contentKind: responses.contentKind, content: responses.content, steps: responses.steps })
+    .select({ id: responses.id, contentKind: responses.contentKind, content: responses.content, steps: responses.steps, messages: responses.messages })
     .from(responses)
     .where(inArray(responses.itemId, done.map((d) => d.assignment.itemId)))
     .orderBy(asc(responses.position));
@@ -82,9 +82,9 @@ export async function listRecentJudgements(
           responses: assignment.displayOrder.flatMap((id) => {
             const r = byId.get(id);
             if (!r) return [];
-            const { steps, ...rest } = r;
+            const { steps, messages, ...rest } = r;
             const shown = { ...rest, id: taskHandle(assignment.id, r.id) };
-            return [steps ? { ...shown, steps } : shown];
+            return [{ ...shown, ...(steps ? { steps } : {}), ...(messages ? { messages } : {}) }];
           }),
           template: campaign.template,
         },

@@ -2,6 +2,7 @@ import { asc, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { responses } from "@/db/schema";
 import { responseSteps } from "@/server/domain/steps";
+import { itemTurnCount } from "@/server/domain/turns";
 import { AppError } from "@/server/errors";
 import { payloadFromHandles } from "@/server/services/assignment/task-handles";
 import type { TemplateConfig } from "@/server/services/campaigns/template-config";
@@ -24,7 +25,7 @@ export async function validateItemPayload(
   },
 ): Promise<JudgementPayload> {
   const rows = await db
-    .select({ id: responses.id, content: responses.content, steps: responses.steps })
+    .select({ id: responses.id, content: responses.content, steps: responses.steps, messages: responses.messages })
     .from(responses)
     .where(eq(responses.itemId, params.itemId))
     .orderBy(asc(responses.position));
@@ -33,11 +34,12 @@ export async function validateItemPayload(
   const stepCounts = new Map(
     template.kind === "steps" ? rows.map((r) => [r.id, responseSteps(r, template.split).length]) : [],
   );
+  const turnCount = template.kind === "pairwise" && template.per_turn ? itemTurnCount(rows) : undefined;
   const payload =
     params.assignmentId === undefined
       ? params.payload
       : payloadFromHandles(params.payload, { assignmentId: params.assignmentId, responseIds });
-  const parsed = payloadSchemaFor(template, responseIds, stepCounts).safeParse(payload);
+  const parsed = payloadSchemaFor(template, responseIds, stepCounts, turnCount).safeParse(payload);
   if (!parsed.success) {
     throw new AppError("BAD_REQUEST", "The answer is not valid for this task", {
       issues: parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })),

@@ -33,6 +33,10 @@ export async function startJudgeJob(
     if (campaign.template.kind === "steps") {
       throw new AppError("BAD_REQUEST", "LLM judges do not label steps: judge a pairwise, ranking or rating campaign");
     }
+    // A judge gives one verdict per item; a per-turn campaign needs one per turn.
+    if (campaign.template.kind === "pairwise" && campaign.template.per_turn) {
+      throw new AppError("BAD_REQUEST", "LLM judges give one verdict per item, not one per turn: they do not judge per-turn campaigns yet");
+    }
     const { min, max } = RESPONSE_COUNT_BOUNDS[campaign.template.kind];
     await assertNoJobInProgress(tx, { campaignId: campaign.id, kind: "judge" });
     const jobParams: JudgeJobParams = {

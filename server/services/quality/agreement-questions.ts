@@ -5,6 +5,8 @@ import type {
   RankingPayload,
   RatingPayload,
   StepsPayload,
+  TurnsPayload,
+  TurnVerdict,
 } from "@/server/domain/judgement-payload";
 import { STRENGTHS } from "@/server/domain/judgement-payload";
 import type { QualityItem, QualityJudgement } from "./load-quality-data";
@@ -41,7 +43,8 @@ function positional(item: QualityItem, id: string | undefined): string | undefin
  * The questions a template asks and each one's units, read from the counted judgements.
  * Choice and criteria are nominal; strength is ordinal on a signed scale (first response much
  * better … tie … second much better); a ranking is ordinal per response (its rank); a rating
- * attribute is interval per response; a step label (+1 / 0 / −1) is nominal per step.
+ * attribute is interval per response; a step label (+1 / 0 / −1) is nominal per step. Under a
+ * per-turn template each compared turn is a unit of its own for choice, strength and criteria.
  */
 export function agreementQuestions(
   template: TemplateConfig,
@@ -70,14 +73,14 @@ export function agreementQuestions(
   for (const j of judgements) {
     const item = items.get(j.itemId);
     if (!item) continue;
-    if (asksChoice) {
-      const p = j.payload as PairwisePayload;
-      add("choice", item.id, item.id, positional(item, p.choice));
+    // A per-turn judgement holds one pairwise verdict per turn: each (item, turn) is a unit.
+    for (const { verdict: p, unit } of asksChoice ? pairwiseVerdicts(item.id, j.payload) : []) {
+      add("choice", unit, item.id, positional(item, p.choice));
       if (template.kind === "pairwise" && template.strength)
-        add("strength", item.id, item.id, signedStrength(item, p));
+        add("strength", unit, item.id, signedStrength(item, p));
       if (template.kind === "pairwise") {
         for (const name of template.criteria) {
-          add(`criteria.${name}`, item.id, item.id, positional(item, p.criteria?.[name]));
+          add(`criteria.${name}`, unit, item.id, positional(item, p.criteria?.[name]));
         }
       }
     }
@@ -128,8 +131,15 @@ export function agreementQuestions(
   return order.map((q) => ({ ...q, units: [...(byKey.get(q.question)?.values() ?? [])] }));
 }
 
+/** A judgement's pairwise verdicts with their unit: the item, or each of its turns (`<item>:turn<k>`). */
+function pairwiseVerdicts(itemId: string, payload: unknown): { verdict: TurnVerdict; unit: string }[] {
+  const turns = (payload as Partial<TurnsPayload>).turns;
+  if (!Array.isArray(turns)) return [{ verdict: payload as PairwisePayload, unit: itemId }];
+  return turns.map((verdict, k) => ({ verdict, unit: `${itemId}:turn${k + 1}` }));
+}
+
 /** −4 … −1 first response better (significant … negligible), 0 tie or both bad, 1 … 4 second better. */
-function signedStrength(item: QualityItem, p: PairwisePayload): number | undefined {
+function signedStrength(item: QualityItem, p: TurnVerdict): number | undefined {
   if (p.choice === "tie" || p.choice === "both_bad") return 0;
   if (p.strength === undefined) return undefined;
   const magnitude = STRENGTHS.indexOf(p.strength) + 1;

@@ -18,7 +18,9 @@ const ROLES = ["system", "user", "assistant", "tool"];
 const PROMPT_LAST_ROLES = ["user", "tool", "assistant"];
 
 type Part = { type: "image" } | { type: "text"; text: string };
-type Msg = { role: string; content: string | Part[] };
+type Msg = { role: string; content: string | Part[]; tool_calls?: { id?: unknown }[]; tool_call_id?: unknown };
+/** Roles an answer (chosen, rejected, completion) may hold: the assistant's turn, with the tool results it called for. */
+const ANSWER_ROLES = ["assistant", "tool"];
 
 /** A vision message's part as TRL's chat templates read it: text, or an image placeholder. */
 function isPart(value: unknown): value is Part {
@@ -124,24 +126,47 @@ function conversationProblems(record: Record<string, unknown>): string[] {
     if (!last || !PROMPT_LAST_ROLES.includes(last.role)) {
       problems.push(`the prompt ends with role ${last?.role ?? "none"}`);
     }
-    // With an explicit prompt, the answers hold only the assistant turn(s).
+    // With an explicit prompt, the answers hold only the assistant turn (and its tool results).
     for (const key of ["chosen", "rejected", "completion"] as const) {
       const answer = record[key] as Msg[] | undefined;
-      if (answer?.some((m) => m.role !== "assistant"))
-        problems.push(`${key} holds a non-assistant turn`);
+      if (!answer) continue;
+      if (answer.some((m) => !ANSWER_ROLES.includes(m.role)))
+        problems.push(`${key} holds a turn that is neither the assistant's nor a tool result`);
+      if (answer[answer.length - 1]?.role !== "assistant") problems.push(`${key} does not end with the assistant's answer`);
+      problems.push(...toolCallProblems(key, [...prompt, ...answer], prompt.length));
     }
   } else if ("chosen" in record) {
-    // Implicit prompt: whole conversations that share everything but the answer.
+    // Implicit prompt: TRL's extract_prompt takes the longest shared opening as the prompt;
+    // what follows on each side is the answer, ending with the assistant.
     const chosen = record.chosen as Msg[];
     const rejected = record.rejected as Msg[];
-    const shared = (m: Msg[]) => JSON.stringify(m.slice(0, -1));
-    if (shared(chosen) !== shared(rejected))
-      problems.push("chosen and rejected do not share a prefix");
-    for (const side of [chosen, rejected]) {
-      if (side[side.length - 1]?.role !== "assistant")
-        problems.push("a conversation does not end with the answer");
+    let shared = 0;
+    while (shared < chosen.length && shared < rejected.length && JSON.stringify(chosen[shared]) === JSON.stringify(rejected[shared])) shared++;
+    if (shared === 0) problems.push("chosen and rejected do not share a prefix");
+    for (const [key, side] of [["chosen", chosen], ["rejected", rejected]] as const) {
+      if (side.length <= shared) problems.push(`${key} has no answer after the shared prefix`);
+      if (side.slice(shared).some((m) => !ANSWER_ROLES.includes(m.role))) problems.push(`${key}'s answer holds a user or system turn`);
+      if (side[side.length - 1]?.role !== "assistant") problems.push("a conversation does not end with the answer");
+      problems.push(...toolCallProblems(key, side, shared));
     }
   }
+  return problems;
+}
+
+/**
+ * Tool turns of an answer fit together: every `tool` message from index `from` on (the
+ * answer; the prompt's were checked at import) answers a `tool_calls` id made earlier in the
+ * same conversation, and only an assistant makes calls.
+ */
+function toolCallProblems(key: string, conversation: readonly Msg[], from: number): string[] {
+  const problems: string[] = [];
+  const calls = new Set<unknown>();
+  conversation.forEach((m, index) => {
+    if (index >= from && m.tool_calls && m.role !== "assistant") problems.push(`${key}: a ${m.role} message carries tool_calls`);
+    for (const call of m.tool_calls ?? []) calls.add(call.id);
+    if (index >= from && m.role === "tool" && !calls.has(m.tool_call_id))
+      problems.push(`${key}: tool message ${index} answers no earlier call (tool_call_id ${String(m.tool_call_id)})`);
+  });
   return problems;
 }
 

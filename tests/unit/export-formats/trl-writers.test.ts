@@ -38,6 +38,26 @@ describe("TRL rules checker", () => {
     ).not.toEqual([]);
   });
 
+  it("takes tool results in an answer only when they answer a call made before them", () => {
+    const call = { id: "c1", type: "function", function: { name: "f", arguments: "{}" } };
+    const prompt = [{ role: "user", content: "q" }];
+    const answer = (id: string) => [
+      { role: "assistant", content: "", tool_calls: [call] },
+      { role: "tool", tool_call_id: id, content: "{}" },
+      { role: "assistant", content: "done" },
+    ];
+    const rejected = [{ role: "assistant", content: "no" }];
+    expect(trlViolations({ prompt, chosen: answer("c1"), rejected })).toEqual([]);
+    expect(trlViolations({ chosen: [...prompt, ...answer("c1")], rejected: [...prompt, ...rejected] })).toEqual([]);
+    expect(trlViolations({ prompt, chosen: answer("c9"), rejected })).toEqual(["chosen: tool message 2 answers no earlier call (tool_call_id c9)"]);
+    expect(trlViolations({ chosen: [...prompt, ...answer("c9")], rejected: [...prompt, ...rejected] })).toEqual([
+      "chosen: tool message 2 answers no earlier call (tool_call_id c9)",
+    ]);
+    // A tool result the answer ends on, or a user turn inside it, is not an answer.
+    expect(trlViolations({ prompt, chosen: answer("c1").slice(0, 2), rejected })).toEqual(["chosen does not end with the assistant's answer"]);
+    expect(trlViolations({ prompt, chosen: [{ role: "user", content: "x" }, ...rejected], rejected })).not.toEqual([]);
+  });
+
   it("accepts the reference examples", () => {
     expect(
       trlViolations({

@@ -42,7 +42,7 @@ describe("OpenAI preference (DPO) rows", () => {
     const problems = problemsOf(records);
     expect(problems).toEqual([
       { line: 1, field: "non_preferred_output", message: "Needs at least one assistant message" },
-      { line: 2, field: "preferred_output.0.role", message: "Outputs must be assistant messages" },
+      { line: 2, field: "preferred_output.0.role", message: "Outputs hold assistant messages (and the tool results they called for)" },
       { line: 3, field: "input", message: "This field is required" },
       { line: 4, field: "input.messages.0.role", message: expect.any(String) },
     ]);

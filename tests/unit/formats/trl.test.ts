@@ -66,16 +66,15 @@ describe("TRL preference rows", () => {
       source: { format: "trl", preferred: "1", implicitPrompt: true },
     });
     expect(kyoto?.prompt).toEqual([{ role: "user", content: "Plan a day in Kyoto." }]);
-    expect(kyoto?.responses).toEqual([
-      text(
-        "1",
-        "Assistant: Morning: Fushimi Inari.\n\nAfternoon: Gion.\n\nUser: Cheaper?\n\nAssistant: Skip the tea ceremony.",
-      ),
-      text("2", "Assistant: Go to Tokyo.\n\nUser: Why?\n\nAssistant: It’s bigger."),
+    expect(kyoto?.responses.map((r) => r.content)).toEqual([
+      "Assistant: Morning: Fushimi Inari.\n\nAfternoon: Gion.\n\nUser: Cheaper?\n\nAssistant: Skip the tea ceremony.",
+      "Assistant: Go to Tokyo.\n\nUser: Why?\n\nAssistant: It’s bigger.",
     ]);
-    expect(kyoto?.source).toMatchObject({
-      outputs: { "1": expect.any(Array), "2": expect.any(Array) },
-    });
+    // A multi-turn answer keeps its messages: the per-turn template judges it turn by turn.
+    expect(kyoto?.responses.map((r) => r.messages?.map((m) => m.role))).toEqual([
+      ["assistant", "user", "assistant"],
+      ["assistant", "user", "assistant"],
+    ]);
   });
 
   it("keeps implicit standard text byte-exact: prompt + response is the original", async () => {

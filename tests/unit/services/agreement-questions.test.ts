@@ -55,6 +55,25 @@ describe("agreementQuestions", () => {
     expect(questions[2]?.units.map((u) => u.values)).toEqual([["tie", "r2"]]);
   });
 
+  it("counts a per-turn judgement's verdicts as pairwise verdicts per (item, turn)", () => {
+    const template = templateConfigSchema.parse({ kind: "pairwise", per_turn: true, strength: true });
+    const items = new Map([["i1", item("i1", ["x", "y"])]]);
+    const [choice, strength] = agreementQuestions(template, items, [
+      vote("i1", "u", { turns: [{ choice: "x", strength: "better" }, { choice: "tie" }, { choice: "y", strength: "slight" }] }),
+      vote("i1", "v", { turns: [{ choice: "x", strength: "slight" }, { choice: "y", strength: "better" }, { choice: "y", strength: "slight" }] }),
+    ]);
+    expect(choice?.units).toEqual([
+      { itemId: "i1", values: ["r1", "r1"] },
+      { itemId: "i1", values: ["tie", "r2"] },
+      { itemId: "i1", values: ["r2", "r2"] },
+    ]);
+    expect(strength?.units.map((u) => u.values)).toEqual([[-3, -2], [0, 3], [2, 2]]);
+    // Perfect agreement on two turns of three, none on the middle one: α between 0 and 1.
+    const alpha = krippendorffAlphaFromUnits(choice?.units.map((u) => u.values) ?? []);
+    expect(alpha).toBeGreaterThan(0);
+    expect(alpha).toBeLessThan(1);
+  });
+
   it("gives rankings one ordinal unit per response and ratings one interval unit per response and attribute", () => {
     const ranking = templateConfigSchema.parse({ kind: "ranking" });
     const items = new Map([["i", item("i", ["a", "b", "c"])]]);

@@ -6,13 +6,14 @@ const ids = ["r1", "r2"];
 const pairwise = (extra: Record<string, unknown> = {}) => templateConfigSchema.parse({ kind: "pairwise", ...extra });
 
 describe("judgement payloads per template (DESIGN §5)", () => {
-  it("fills template defaults: tie and both-bad allowed, no strength, optional rationale", () => {
+  it("fills template defaults: tie and both-bad allowed, no strength, one verdict per item, optional rationale", () => {
     expect(pairwise()).toEqual({
       kind: "pairwise",
       allow_tie: true,
       allow_both_bad: true,
       strength: false,
       criteria: [],
+      per_turn: false,
       rationale: { required: false, min_length: 0 },
       flags: [],
     });

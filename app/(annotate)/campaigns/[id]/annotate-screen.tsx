@@ -216,7 +216,7 @@ export function AnnotateScreen({ campaignId }: { campaignId: string }) {
                     closed
                   />
                 </GoldFeedbackPanel>
-              ))}
+              ), checked.done.task.responses)}
             {/* One keyed list, so the task on screen keeps its state when the one before it settles. */}
             {[pending, result.task].map((task) => {
               if (!task || (task === pending && task.assignmentId === result.task?.assignmentId)) return null;

@@ -8,7 +8,7 @@ export interface TaskViewProps<T, A> {
   /** The article's accessible name; the edit of a previous answer is not "Task". */
   label?: string;
   prompt: Pick<Message, "role" | "content" | "tool_calls" | "tool_call_id" | "name">[];
-  responses: { id: string; content: string; contentKind?: ContentKind }[];
+  responses: { id: string; content: string; contentKind?: ContentKind; messages?: Message[] }[];
   template: T;
   answer: A;
   onChange: (answer: A) => void;

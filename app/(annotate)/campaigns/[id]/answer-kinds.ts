@@ -40,6 +40,19 @@ import {
   type StepsTask,
 } from "./steps-answer";
 import { StepsView } from "./steps-view";
+import {
+  turnsAfterKey,
+  turnsFromDraft,
+  turnsKeys,
+  turnsProblem,
+  turnsTask,
+  turnsToDraft,
+  turnsToPayload,
+  type TurnsAnswer,
+  type TurnsTask,
+} from "./turns-answer";
+import { TurnsView } from "./turns-view";
+import type { Message } from "@/server/formats/messages";
 import { responseSteps } from "@/server/domain/steps";
 
 export const PAIRWISE: AnswerKind<PairwiseTemplate, PairwiseAnswer> = {
@@ -82,19 +95,30 @@ export const STEPS: AnswerKind<StepsTask, StepsAnswer> = {
   View: StepsView,
 };
 
+/** A per-turn pairwise template (DESIGN §16): one pairwise verdict per assistant turn. */
+export const TURNS: AnswerKind<TurnsTask, TurnsAnswer> = {
+  fromDraft: turnsFromDraft,
+  problem: turnsProblem,
+  toPayload: turnsToPayload,
+  toDraft: turnsToDraft,
+  keys: turnsKeys,
+  afterKey: turnsAfterKey,
+  View: TurnsView,
+};
+
 /**
  * Calls `apply` with the answer kind of the template, keeping both typed together. A steps
  * template also carries the task's responses cut into steps (the server's cut, or the same rule
- * applied here to responses that come without one).
+ * applied here to responses that come without one); a per-turn pairwise one, their turns.
  */
 export function withKind<R>(
   template: TemplateConfig,
   apply: <T, A>(kind: AnswerKind<T, A>, template: T) => R,
-  responses: readonly { id: string; content: string; steps?: string[] }[] = [],
+  responses: readonly { id: string; content: string; steps?: string[]; messages?: Message[] | null }[] = [],
 ): R {
   switch (template.kind) {
     case "pairwise":
-      return apply(PAIRWISE, template);
+      return template.per_turn ? apply(TURNS, turnsTask(template, responses)) : apply(PAIRWISE, template);
     case "ranking":
       return apply(RANKING, template);
     case "rating":

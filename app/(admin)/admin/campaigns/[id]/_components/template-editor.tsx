@@ -41,6 +41,11 @@ export function TemplateEditor({
               checked={template.strength}
               onChange={(v) => onChange({ ...template, strength: v })}
             />
+            <Check
+              label="Judge multi-turn responses turn by turn"
+              checked={template.per_turn ?? false}
+              onChange={(v) => onChange({ ...template, per_turn: v })}
+            />
           </div>
           <ListField
             label="Criteria (comma-separated, e.g. helpfulness, harmlessness)"

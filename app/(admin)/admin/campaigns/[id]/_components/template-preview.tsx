@@ -19,16 +19,31 @@ const STEPS_RESPONSE = {
   content: "Sunlight holds every colour.\n\nAir molecules scatter short wavelengths most.\n\nSo red light fills the sky.",
 };
 
+/** A per-turn preview needs two responses that go on for a second turn after the same follow-up. */
+const TURN_RESPONSES = RESPONSES.slice(0, 2).map((r, i) => ({
+  ...r,
+  messages: [
+    { role: "assistant" as const, content: r.content },
+    { role: "user" as const, content: "And at sunset?" },
+    { role: "assistant" as const, content: i === 0 ? "The longer path through air scatters the blue away, leaving red." : "The ocean turns red." },
+  ],
+}));
+
 /** The annotator's screen for the template being edited, clickable but never submitted. */
 export function TemplatePreview({ template }: { template: TemplateConfig }) {
-  const responses = template.kind === "steps" ? [STEPS_RESPONSE] : RESPONSES.slice(0, COUNT[template.kind]);
+  const responses =
+    template.kind === "steps"
+      ? [STEPS_RESPONSE]
+      : template.kind === "pairwise" && template.per_turn
+        ? TURN_RESPONSES
+        : RESPONSES.slice(0, COUNT[template.kind]);
   return (
     <section aria-label="Annotator screen preview" className="rounded-lg border border-dashed border-slate-300 p-3">
       <p className="mb-2 text-xs font-semibold uppercase tracking-wide text-slate-500">
         Preview of the annotator screen (keyboard shortcuts work on the real one)
       </p>
       {withKind(template, (kind, t) => (
-        <Preview key={template.kind} kind={kind} template={t} responses={responses} />
+        <Preview key={`${template.kind}:${String(template.kind === "pairwise" && template.per_turn)}`} kind={kind} template={t} responses={responses} />
       ), responses)}
     </section>
   );
@@ -41,7 +56,7 @@ function Preview<T, A>({
 }: {
   kind: AnswerKind<T, A>;
   template: T;
-  responses: typeof RESPONSES;
+  responses: { id: string; content: string; messages?: (typeof TURN_RESPONSES)[number]["messages"] }[];
 }) {
   const ids = responses.map((r) => r.id);
   const [answer, setAnswer] = useState(() => kind.fromDraft(null, template, ids));

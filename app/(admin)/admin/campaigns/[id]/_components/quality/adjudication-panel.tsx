@@ -102,7 +102,8 @@ function VerdictForm({ campaignId, data }: { campaignId: string; data: Adjudicat
     }),
   );
   const template = data.template;
-  const pairwise = template.kind === "pairwise";
+  // A per-turn verdict is a list of turns: it is written as payload JSON, like a ranking.
+  const pairwise = template.kind === "pairwise" && !template.per_turn;
   const current = data.adjudication?.payload as Record<string, unknown> | undefined;
   const ids = data.responses.map((r) => r.id);
 

@@ -9,7 +9,10 @@ export function verdictLabel(payload: unknown, responseIds: readonly string[]): 
     ranking?: string[][];
     not_rankable?: boolean;
     strength?: string;
+    turns?: unknown[];
   };
+  if (Array.isArray(p.turns))
+    return p.turns.map((turn, i) => `turn ${i + 1}: ${verdictLabel(turn, responseIds)}`).join("; ");
   if (p.not_rankable) return "none acceptable";
   if (Array.isArray(p.ranking))
     return p.ranking.map((group) => group.map(name).join(" = ")).join(" > ");
