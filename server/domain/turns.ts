@@ -1,4 +1,5 @@
-import { messageText, type Message } from "@/server/formats/messages";
+import { messageText } from "@/server/formats/message-text";
+import type { Message } from "@/server/formats/messages";
 
 /**
  * Per-turn comparison (DESIGN §16). A response may be a multi-turn continuation of its prompt:

@@ -123,7 +123,9 @@ async function submitAndTime(page: Page): Promise<number> {
  * Runs in the page (as source text: the bench's TypeScript transform would add helpers the page
  * does not have). Sets window.nextTaskShown to a promise of the ms from Enter's keydown to the
  * frame after a visible Task article with another assignment id and a non-empty prompt appears
- * (the answered task may stay in the page, hidden, until its submit is confirmed).
+ * (the answered task may stay in the page, hidden, until its submit is confirmed). The timer
+ * listens on window in the capture phase, before the page's own key handler on document: a
+ * prefetched task is in the DOM before a later listener would even run.
  */
 const ARM_NEXT_TASK_TIMER = `function (previous) {
   window.nextTaskShown = new Promise(function (resolve) {
@@ -135,12 +137,12 @@ const ARM_NEXT_TASK_TIMER = `function (previous) {
       if (pressedAt === null || !article || article.getAttribute("data-assignment-id") === previous) return;
       if (!prompt || !prompt.textContent.trim()) return;
       observer.disconnect();
-      document.removeEventListener("keydown", onKey, true);
+      window.removeEventListener("keydown", onKey, true);
       var from = pressedAt;
       requestAnimationFrame(function () { resolve(performance.now() - from); });
     }
     var observer = new MutationObserver(check);
     observer.observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
-    document.addEventListener("keydown", onKey, true);
+    window.addEventListener("keydown", onKey, true);
   });
 }`;

@@ -85,7 +85,7 @@ export function AnnotateScreen({ campaignId }: { campaignId: string }) {
   const showNext = (next: ClaimResult | null) => (next ? setResult(next) : claimNext());
   useEffect(() => claimNext(), [claimNext]);
 
-  const prefetched = usePrefetch(campaignId, result?.task?.assignmentId);
+  const prefetched = usePrefetch(campaignId, pending ? undefined : result?.task?.assignmentId);
   // Enter shows the prefetched task at once (DESIGN §12 P4); one answer in flight at a time.
   const moveOn = (from: ClaimedTask): boolean => {
     if (!prefetched || prefetched.assignmentId === from.assignmentId || pendingId.current) return false;

@@ -10,15 +10,20 @@ const HEARTBEAT_MS = 60_000;
  * Leases the task after the one on screen while the annotator works (DESIGN §12 P4), so the
  * submit that follows finds its next task already leased and answers at once. The prefetched
  * lease is kept alive like the current one; the server never holds more than two per annotator.
+ * Pass no id while an answer is still on its way: until it is stored, the server would offer
+ * that very lease as the one after.
  */
 export function usePrefetch(campaignId: string, shownAssignmentId: string | undefined) {
   const trpc = useTRPC();
-  const { mutate, data } = useMutation(trpc.task.claimNext.mutationOptions());
+  const { mutate, data, variables } = useMutation(trpc.task.claimNext.mutationOptions());
   const { mutate: beat } = useMutation(trpc.task.heartbeat.mutationOptions());
   useEffect(() => {
     if (shownAssignmentId) mutate({ campaignId, after: shownAssignmentId });
   }, [mutate, campaignId, shownAssignmentId]);
-  const prefetchedId = data?.task?.assignmentId;
+  // Only a reply to the prefetch after the task now on screen counts: an older one may name a
+  // lease that has been answered since.
+  const current = variables?.after === shownAssignmentId ? data?.task : undefined;
+  const prefetchedId = current?.assignmentId === shownAssignmentId ? undefined : current?.assignmentId;
   useEffect(() => {
     if (!prefetchedId || prefetchedId === shownAssignmentId) return;
     const timer = setInterval(() => {
@@ -26,5 +31,5 @@ export function usePrefetch(campaignId: string, shownAssignmentId: string | unde
     }, HEARTBEAT_MS);
     return () => clearInterval(timer);
   }, [beat, prefetchedId, shownAssignmentId]);
-  return data?.task ?? null;
+  return prefetchedId ? (current ?? null) : null;
 }
