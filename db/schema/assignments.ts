@@ -37,6 +37,12 @@ export const assignments = pgTable(
     /** Response ids in the order they were shown (left to right / top to bottom). */
     displayOrder: jsonb().$type<string[]>().notNull(),
     leasedAt: createdAt(),
+    /**
+     * When the task was first on the annotator's screen: at the lease for a task shown at once,
+     * later for a prefetched one (the screen reports it). Judgements take it as `shown_at`, so
+     * answer times (rubber-stamping) start when the annotator could read, not at the prefetch.
+     */
+    shownAt: timestamptz(),
     expiresAt: timestamptz().notNull(),
     draft: jsonb().$type<unknown>(),
     /**

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { and, eq } from "drizzle-orm";
-import { assignments } from "@/db/schema";
+import { and, eq, sql } from "drizzle-orm";
+import { assignments, judgements } from "@/db/schema";
 import { callerFor } from "../fixtures/factories";
 import { createTestDatabase, type TestDatabase } from "../fixtures/test-database";
 import { realItemId } from "../fixtures/task-ids";
@@ -46,6 +46,34 @@ describe("prefetching the next task", () => {
     const reply = await caller.task.submit({ ...submission(current), claimNext: true });
     expect(reply.next?.task?.assignmentId).toBe(prefetched?.assignmentId);
     expect(await liveLeases(annotator.id)).toBe(1);
+  });
+
+  it("a prefetched task's answer time starts when the screen shows it, not at the prefetch", async () => {
+    const { db } = database;
+    const { campaign, annotators } = await setupCampaign(db, { items: 3, annotators: 1 });
+    const caller = callerFor(db, annotators[0] ?? null);
+    const current = (await caller.task.claimNext({ campaignId: campaign.id })).task;
+    if (!current) throw new Error("expected a task");
+    const [shownAtOnce] = await db.select().from(assignments).where(eq(assignments.id, current.assignmentId));
+    expect(shownAtOnce?.shownAt).not.toBeNull();
+
+    const prefetched = (await caller.task.claimNext({ campaignId: campaign.id, after: current.assignmentId })).task;
+    if (!prefetched) throw new Error("expected a prefetch");
+    // Prefetched an hour ago, while the annotator read the task before it.
+    await db
+      .update(assignments)
+      .set({ leasedAt: sql`now() - interval '1 hour'` })
+      .where(eq(assignments.id, prefetched.assignmentId));
+    const [waiting] = await db.select().from(assignments).where(eq(assignments.id, prefetched.assignmentId));
+    expect(waiting?.shownAt).toBeNull();
+
+    await caller.task.heartbeat({ assignmentId: prefetched.assignmentId, shown: true });
+    const { judgementId } = await caller.task.submit(submission(prefetched));
+    const [stored] = await db.select().from(judgements).where(eq(judgements.id, judgementId));
+    const [lease] = await db.select().from(assignments).where(eq(assignments.id, prefetched.assignmentId));
+    expect(stored?.shownAt?.getTime()).toBe(lease?.shownAt?.getTime());
+    expect((stored?.submittedAt.getTime() ?? 0) - (stored?.shownAt?.getTime() ?? 0)).toBeLessThan(60_000);
+    expect((lease?.shownAt?.getTime() ?? 0) - (lease?.leasedAt.getTime() ?? 0)).toBeGreaterThan(59 * 60_000);
   });
 
   it("a prefetch never leases past the daily cap", async () => {

@@ -86,7 +86,7 @@ export async function claimNextTask(
       if (probe) {
         // Sides swapped: the same pair in the opposite order tests the verdict, not the position.
         const displayOrder = [...probe.displayOrder].reverse();
-        return handOut(await lease(tx, campaign, user.id, probe.itemId, "probe", displayOrder));
+        return handOut(await lease(tx, campaign, user.id, probe.itemId, "probe", displayOrder, except === null));
       }
     }
 
@@ -123,6 +123,7 @@ async function lease(
   itemId: string,
   purpose: "regular" | "probe",
   displayOrder: string[],
+  shownNow: boolean,
 ): Promise<Task> {
   const [assignment] = await tx
     .insert(assignments)
@@ -133,6 +134,7 @@ async function lease(
       purpose,
       displayOrder,
       expiresAt: sql`now() + make_interval(secs => ${campaign.leaseTtlSeconds})`,
+      shownAt: shownNow ? sql`now()` : null,
     })
     .returning();
   if (!assignment) throw new Error("insert returned no row");

@@ -71,9 +71,9 @@ export async function runClaimStatement(db: Db, params: ClaimStatementParams): P
       group by took.id
     ),
     leased as (
-      insert into assignments (campaign_id, item_id, annotator_id, purpose, display_order, expires_at)
+      insert into assignments (campaign_id, item_id, annotator_id, purpose, display_order, expires_at, shown_at)
       select ${campaign.id}, shown.item_id, ${annotatorId}, 'regular', shown.display_order,
-        now() + make_interval(secs => ${campaign.leaseTtlSeconds})
+        now() + make_interval(secs => ${campaign.leaseTtlSeconds}), ${params.except ? sql`null::timestamptz` : sql`now()`}
       from shown
       returning *
     ),
@@ -127,6 +127,7 @@ interface AssignmentJson {
   suggestion: Assignment["suggestion"];
   skip_reason: string | null;
   completed_at: string | null;
+  shown_at: string | null;
 }
 
 function assignmentFrom(a: AssignmentJson): Assignment {
@@ -144,6 +145,7 @@ function assignmentFrom(a: AssignmentJson): Assignment {
     suggestion: a.suggestion ?? null,
     skipReason: a.skip_reason,
     completedAt: a.completed_at === null ? null : new Date(a.completed_at),
+    shownAt: a.shown_at === null ? null : new Date(a.shown_at),
   };
 }
 

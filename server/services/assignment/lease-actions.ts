@@ -21,13 +21,17 @@ async function lockOwnLease(db: Db, assignmentId: string, user: SessionUser) {
 /** Extends the lease by the campaign's TTL while the annotator has the task open. */
 export async function heartbeatAssignment(
   db: Db,
-  params: { assignmentId: string; user: SessionUser },
+  params: { assignmentId: string; user: SessionUser; shown?: boolean },
 ): Promise<{ expiresAt: Date }> {
   return writeTransaction(db, async (tx) => {
     const { assignment, campaign } = await lockOwnLease(tx, params.assignmentId, params.user);
     const [updated] = await tx
       .update(assignments)
-      .set({ expiresAt: sql`now() + make_interval(secs => ${campaign.leaseTtlSeconds})` })
+      .set({
+        expiresAt: sql`now() + make_interval(secs => ${campaign.leaseTtlSeconds})`,
+        // `shown`: the screen has just put this (prefetched) task in front of the annotator.
+        ...(params.shown ? { shownAt: sql`coalesce(${assignments.shownAt}, now())` } : {}),
+      })
       .where(eq(assignments.id, assignment.id))
       .returning({ expiresAt: assignments.expiresAt });
     if (!updated) throw new Error("update returned no row");

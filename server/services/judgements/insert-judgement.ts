@@ -32,7 +32,7 @@ export async function insertJudgement(
       displayOrder: assignment.displayOrder,
       guidelineVersion: campaign.guidelineVersion,
       templateVersion: campaign.templateVersion,
-      shownAt: assignment.leasedAt,
+      shownAt: assignment.shownAt ?? assignment.leasedAt,
       activeMs: params.activeMs,
       ...suggestionOutcome(assignment.suggestion, params.payload, assignment.displayOrder),
       idempotencyKey: params.idempotencyKey,

@@ -33,8 +33,9 @@ export const taskRouter = createTRPCRouter({
     .input(z.strictObject({ campaignId: campaignIdSchema, limit: z.number().int().min(1).max(50).default(10) }))
     .query(({ ctx, input }) => listRecentJudgements(ctx.db, { ...input, user: ctx.user })),
 
+  /** With `shown`, the screen reports that it now shows this task (a prefetched one, say). */
   heartbeat: protectedProcedure
-    .input(assignmentInput)
+    .input(assignmentInput.extend({ shown: z.boolean().optional() }))
     .mutation(({ ctx, input }) => heartbeatAssignment(ctx.db, { ...input, user: ctx.user })),
 
   saveDraft: protectedProcedure

@@ -21,6 +21,8 @@ export function useLeaseUpkeep(assignmentId: string, draft: unknown) {
   const { mutate: save } = saveDraft;
 
   useEffect(() => {
+    // The task is on screen from now: a prefetched lease learns when it was first shown.
+    beat({ assignmentId, shown: true });
     visibleSince.current = document.visibilityState === "visible" ? performance.now() : null;
     const onVisibility = () => {
       if (document.visibilityState === "visible") {
