@@ -71,7 +71,7 @@ test("the README's curl and Python examples run against the server with tokens m
     const bash = run("bash", ["-c", await readmeExample("bash")], dir, env);
     expect(bash.stderr).toBe("");
     expect(bash.status).toBe(0);
-    expect(bash.stdout).toContain('{"imported":2,"duplicates":0}');
+    expect(bash.stdout).toContain('{"imported":2,"duplicates":0,"flagged":0}');
     expect(bash.stdout).toContain('{"items":2,"judgements":2,"completed_items":2}');
     const rows = (await readFile(path.join(dir, "preferences.jsonl"), "utf8"))
       .trim()

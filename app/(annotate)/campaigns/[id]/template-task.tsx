@@ -149,7 +149,7 @@ export function TemplateTask<T, A>({
         onChange={(a) => {
           if (!closed && !busy) setAnswer(a);
         }}
-        onSubmit={send}
+        onSubmit={() => send()}
         problem={problem}
         submitting={submit.isPending}
         closed={closed}
