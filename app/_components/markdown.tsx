@@ -1,6 +1,6 @@
 "use client";
 
-import { lazy, Suspense } from "react";
+import { lazy, memo, Suspense } from "react";
 import { useRichPlugins } from "./content/rich-plugins";
 
 const loadBody = () => import("./content/markdown-body");
@@ -13,9 +13,11 @@ const MarkdownBody = lazy(() => loadBody().then((m) => ({ default: m.MarkdownBod
 /**
  * A model's text as sanitized markdown (content/markdown-body.tsx), with math and code support
  * loaded as it needs them. Until the pipeline has arrived the text shows as written, escaped.
- * `detectLanguage` guesses the language of unlabelled code (code responses).
+ * `detectLanguage` guesses the language of unlabelled code (code responses). Memoised: the
+ * screen re-renders around a task (a prefetched one appearing, an answer settling) without
+ * parsing the same text again.
  */
-export function Markdown({
+export const Markdown = memo(function Markdown({
   text,
   detectLanguage = false,
 }: {
@@ -34,4 +36,4 @@ export function Markdown({
       <MarkdownBody text={text} rich={rich} />
     </Suspense>
   );
-}
+});
