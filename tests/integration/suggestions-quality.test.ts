@@ -78,10 +78,10 @@ describe("rubber-stamping in the annotator table", () => {
         if (typeof suggested !== "string") throw new Error("every task has a suggestion here");
         const seconds = readSeconds(n);
         if (seconds > 0) {
-          // As if the task had been on screen that long: the lease was handed out earlier.
+          // As if the task had been on screen that long: it was handed out and shown earlier.
           await db
             .update(assignments)
-            .set({ leasedAt: sql`now() - make_interval(secs => ${seconds})` })
+            .set({ leasedAt: sql`now() - make_interval(secs => ${seconds})`, shownAt: sql`now() - make_interval(secs => ${seconds})` })
             .where(eq(assignments.id, task.assignmentId));
         }
         const other = task.responses.find((r) => r.id !== suggested)?.id ?? "";
