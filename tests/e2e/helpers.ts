@@ -20,3 +20,18 @@ export function uniqueEmail(prefix: string): string {
 export function jsonl(rows: unknown[]): string {
   return rows.map((row) => JSON.stringify(row)).join("\n") + "\n";
 }
+
+/** With SHOTS_DIR set, screenshots for review: desktop (1440 px), phone (390 px) and dark. */
+export async function shoot(page: Page, name: string): Promise<void> {
+  const dir = process.env.SHOTS_DIR;
+  if (!dir) return;
+  const viewport = page.viewportSize();
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.screenshot({ path: `${dir}/${name}-desktop.png`, fullPage: true });
+  await page.emulateMedia({ colorScheme: "dark" });
+  await page.screenshot({ path: `${dir}/${name}-dark.png`, fullPage: true });
+  await page.emulateMedia({ colorScheme: "light" });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.screenshot({ path: `${dir}/${name}-phone.png`, fullPage: true });
+  if (viewport) await page.setViewportSize(viewport);
+}

@@ -1,34 +1,17 @@
-import { mkdir } from "node:fs/promises";
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { expect, test, type APIRequestContext } from "@playwright/test";
 import { startFakeOpenAiServer, type FakeOpenAiServer, type RecordedRequest } from "../fixtures/fake-openai-server";
 import { E2E_ADMIN } from "./constants";
-import { jsonl, signIn, uniqueEmail } from "./helpers";
+import { jsonl, shoot, signIn, uniqueEmail } from "./helpers";
 
-const SHOTS = "/tmp/shots-h13-judges";
 const API_KEY = "sk-e2e-judge-6512bd43d9caa6e02c990b0a82652dca";
 
 let server: FakeOpenAiServer;
 test.beforeAll(async () => {
   server = await startFakeOpenAiServer({ apiKey: API_KEY });
-  await mkdir(SHOTS, { recursive: true });
 });
 test.afterAll(async () => {
   await server?.close();
 });
-
-async function shoot(page: Page, name: string): Promise<void> {
-  for (const [label, size, scheme] of [
-    ["desktop", { width: 1440, height: 1000 }, "light"],
-    ["phone", { width: 390, height: 844 }, "light"],
-    ["dark", { width: 1440, height: 1000 }, "dark"],
-  ] as const) {
-    await page.setViewportSize(size);
-    await page.emulateMedia({ colorScheme: scheme });
-    await page.screenshot({ path: `${SHOTS}/${name}-${label}.png`, fullPage: true });
-  }
-  await page.setViewportSize({ width: 1440, height: 1000 });
-  await page.emulateMedia({ colorScheme: "light" });
-}
 
 /** Prefers the response that says "good"; on j3 answers "A" whatever it is shown, so it flips. */
 function judge(request: RecordedRequest) {
@@ -105,7 +88,6 @@ test("the Quality tab measures an LLM judge against the annotators, and its cons
   await expect(table.getByRole("row", { name: /Human consensus/ })).toContainText("67%");
   await expect(table.getByRole("row", { name: new RegExp(annotator.email) })).toContainText("67%");
   await card.scrollIntoViewIfNeeded();
-  await card.screenshot({ path: `${SHOTS}/judge-card.png` });
   await shoot(page, "quality-judges");
 
   await page.getByRole("tab", { name: "Setup" }).click();
@@ -119,5 +101,4 @@ test("the Quality tab measures an LLM judge against the annotators, and its cons
   await expect(exportPanel.getByRole("link", { name: "Download", exact: true })).toHaveAttribute("href", /source=ai-judgements&inconsistent=keep/);
   expect(await page.content()).not.toContain(API_KEY);
   await exportPanel.scrollIntoViewIfNeeded();
-  await exportPanel.screenshot({ path: `${SHOTS}/export-ai.png` });
 });

@@ -1,34 +1,17 @@
-import { mkdir } from "node:fs/promises";
 import { expect, test, type Page } from "@playwright/test";
 import { startFakeOpenAiServer, type FakeOpenAiServer } from "../fixtures/fake-openai-server";
 import { E2E_ADMIN } from "./constants";
-import { jsonl, signIn } from "./helpers";
+import { jsonl, shoot, signIn } from "./helpers";
 
 const API_KEY = "sk-e2e-d41d8cd98f00b204e9800998ecf8427e";
-const SHOTS = "/tmp/shots-h13-models";
 
 let server: FakeOpenAiServer;
 test.beforeAll(async () => {
   server = await startFakeOpenAiServer({ apiKey: API_KEY });
-  await mkdir(SHOTS, { recursive: true });
 });
 test.afterAll(async () => {
   await server?.close();
 });
-
-async function shoot(page: Page, name: string): Promise<void> {
-  for (const [label, size, scheme] of [
-    ["desktop", { width: 1440, height: 1000 }, "light"],
-    ["phone", { width: 390, height: 844 }, "light"],
-    ["dark", { width: 1440, height: 1000 }, "dark"],
-  ] as const) {
-    await page.setViewportSize(size);
-    await page.emulateMedia({ colorScheme: scheme });
-    await page.screenshot({ path: `${SHOTS}/${name}-${label}.png`, fullPage: true });
-  }
-  await page.setViewportSize({ width: 1440, height: 1000 });
-  await page.emulateMedia({ colorScheme: "light" });
-}
 
 async function addEndpoint(page: Page, name: string, model: string): Promise<void> {
   const form = page.getByRole("region", { name: "Add an endpoint" });
@@ -108,6 +91,5 @@ test("admin adds two endpoints, tests one, imports prompts and generates their r
   await page.getByRole("button", { name: "Activate" }).click();
   await expect(page.getByTestId("campaign-status")).toHaveText("active");
   await panel.scrollIntoViewIfNeeded();
-  await panel.screenshot({ path: `${SHOTS}/generation-panel.png` });
   await shoot(page, "campaign-generation");
 });

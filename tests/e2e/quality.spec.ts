@@ -1,7 +1,7 @@
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { expect, test, type APIRequestContext } from "@playwright/test";
 import { DEMO_ITEMS } from "@/server/services/seed/demo-items";
 import { E2E_ADMIN } from "./constants";
-import { signIn, uniqueEmail } from "./helpers";
+import { shoot, signIn, uniqueEmail } from "./helpers";
 
 type Task = { assignment_id: string; responses: { id: string; content: string }[] };
 
@@ -34,21 +34,6 @@ async function judgeAll(
     });
     expect(submitted.status()).toBe(201);
   }
-}
-
-/** With SHOTS_DIR set, screenshots for review: desktop, phone, and the dark colour scheme. */
-async function shoot(page: Page, name: string) {
-  const dir = process.env.SHOTS_DIR;
-  if (!dir) return;
-  const viewport = page.viewportSize();
-  await page.setViewportSize({ width: 1440, height: 900 });
-  await page.screenshot({ path: `${dir}/${name}-desktop.png`, fullPage: true });
-  await page.emulateMedia({ colorScheme: "dark" });
-  await page.screenshot({ path: `${dir}/${name}-dark.png`, fullPage: true });
-  await page.emulateMedia({ colorScheme: "light" });
-  await page.setViewportSize({ width: 390, height: 844 });
-  await page.screenshot({ path: `${dir}/${name}-phone.png`, fullPage: true });
-  if (viewport) await page.setViewportSize(viewport);
 }
 
 test("the Quality tab shows real numbers, a leaderboard with intervals, and an adjudication reaches the export", async ({

@@ -4,7 +4,8 @@ import { useMutation } from "@tanstack/react-query";
 import { useEffect, useRef } from "react";
 import { useTRPC } from "@/app/_trpc/client";
 
-const HEARTBEAT_MS = 60_000;
+/** How often a lease is renewed while its task is on screen (or waiting, prefetched). */
+export const HEARTBEAT_MS = 60_000;
 const DRAFT_DEBOUNCE_MS = 600;
 
 /**

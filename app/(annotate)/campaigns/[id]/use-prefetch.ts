@@ -3,8 +3,7 @@
 import { useMutation } from "@tanstack/react-query";
 import { useEffect } from "react";
 import { useTRPC } from "@/app/_trpc/client";
-
-const HEARTBEAT_MS = 60_000;
+import { HEARTBEAT_MS } from "./use-lease-upkeep";
 
 /**
  * Leases the task after the one on screen while the annotator works (DESIGN §12 P4), so the
@@ -25,11 +24,11 @@ export function usePrefetch(campaignId: string, shownAssignmentId: string | unde
   const current = variables?.after === shownAssignmentId ? data?.task : undefined;
   const prefetchedId = current?.assignmentId === shownAssignmentId ? undefined : current?.assignmentId;
   useEffect(() => {
-    if (!prefetchedId || prefetchedId === shownAssignmentId) return;
+    if (!prefetchedId) return;
     const timer = setInterval(() => {
       if (document.visibilityState === "visible") beat({ assignmentId: prefetchedId });
     }, HEARTBEAT_MS);
     return () => clearInterval(timer);
-  }, [beat, prefetchedId, shownAssignmentId]);
+  }, [beat, prefetchedId]);
   return prefetchedId ? (current ?? null) : null;
 }
