@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { E2E_ADMIN } from "./constants";
-import { jsonl, signIn, signOut, uniqueEmail } from "./helpers";
+import { jsonl, shoot, signIn, signOut, uniqueEmail } from "./helpers";
 
 const LEAK = "As an AI developed by OpenAI, I cannot taste soup.";
 const ITEMS = [
@@ -38,7 +38,7 @@ test("a response naming its maker is held from annotators, then served with a wa
   await expect(panel.getByTestId("flagged-item")).toContainText("leaky");
   await expect(panel.getByTestId("flagged-item")).toContainText("matched “as an AI developed by”, “OpenAI”");
   await expect(panel.locator("mark").first()).toHaveText("As an AI developed by");
-  await page.screenshot({ path: "test-results/identity-leak-review.png", fullPage: true });
+  await shoot(page, "identity-leak-review");
   await signOut(page);
 
   // The annotator is served the clean item only.
@@ -65,7 +65,7 @@ test("a response naming its maker is held from annotators, then served with a wa
   const warning = page.getByTestId("identity-warning");
   await expect(warning).toContainText("may reveal the model's identity");
   await expect(warning).not.toContainText(/OpenAI|Response [AB]/);
-  await page.screenshot({ path: "test-results/identity-leak-warning.png", fullPage: true });
+  await shoot(page, "identity-leak-warning");
   await signOut(page);
 
   // Released: an admin looked; the counts say so.

@@ -1,7 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { E2E_ADMIN } from "./constants";
 import { openCampaignWith } from "./content-fixtures";
-import { signIn } from "./helpers";
+import { shoot, signIn } from "./helpers";
 
 const lines = (text: string) => text.trim().split("\n").map((l) => JSON.parse(l) as Record<string, unknown>);
 
@@ -54,6 +54,7 @@ test("a 3-turn pair is judged turn by turn from the keyboard, its calls collapse
   await page.keyboard.press("e");
   await expect(turn(2)).toHaveAttribute("aria-current", "step");
   await expect(turn(2).getByText(FOLLOW_UPS[0] ?? "")).toBeVisible();
+  await shoot(page, "per-turn");
   await page.keyboard.press("2");
   await expect(turn(2).getByRole("button", { name: "Turn 2: B is better" })).toHaveAttribute("aria-pressed", "true");
   await page.keyboard.press("w");

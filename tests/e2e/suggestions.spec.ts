@@ -1,11 +1,9 @@
-import { mkdir } from "node:fs/promises";
 import { expect, test, type Page } from "@playwright/test";
 import { startFakeOpenAiServer, type FakeOpenAiServer, type RecordedRequest } from "../fixtures/fake-openai-server";
 import { E2E_ADMIN } from "./constants";
-import { jsonl, signIn, signOut, uniqueEmail } from "./helpers";
+import { jsonl, shoot, signIn, signOut, uniqueEmail } from "./helpers";
 
 const API_KEY = "sk-e2e-8277e0910d750195b448797616e091ad";
-const SHOTS = "/tmp/shots-h13-suggest";
 const JUDGE = "e2e-suggesting-judge";
 // Each item has one response that says "good": the judge prefers it in both orders.
 const ITEMS = [
@@ -16,7 +14,6 @@ const ITEMS = [
 let server: FakeOpenAiServer;
 test.beforeAll(async () => {
   server = await startFakeOpenAiServer({ apiKey: API_KEY });
-  await mkdir(SHOTS, { recursive: true });
 });
 test.afterAll(async () => {
   await server?.close();
@@ -110,7 +107,7 @@ test("after_submit reveals the judge's verdict only once answered; before_submit
   const revealed = page.getByRole("status", { name: "Model suggestion on your previous answer" });
   await expect(revealed).toContainText(`The model judge ${JUDGE} suggested ${sides.good === "1" ? "A" : "B"} is better. You disagreed.`);
   await nextTask(page, sides.assignment);
-  await page.screenshot({ path: `${SHOTS}/revealed-desktop.png`, fullPage: true });
+  await shoot(page, "suggestion-revealed");
   sides = await goodKey(page);
   await expect(page.getByTestId("suggestion-hint")).toHaveCount(0);
   await page.keyboard.press(sides.good);
@@ -137,15 +134,7 @@ test("after_submit reveals the judge's verdict only once answered; before_submit
   await expect(page.getByRole("table", { name: "Keyboard shortcuts" })).toContainText("Accept the model suggestion");
   await page.keyboard.press("Escape");
   await expect(page.getByRole("table", { name: "Keyboard shortcuts" })).toHaveCount(0);
-  for (const [label, size, scheme] of [
-    ["desktop", { width: 1440, height: 1000 }, "light"],
-    ["dark", { width: 1440, height: 1000 }, "dark"],
-  ] as const) {
-    await page.setViewportSize(size);
-    await page.emulateMedia({ colorScheme: scheme });
-    await page.screenshot({ path: `${SHOTS}/hint-${label}.png`, fullPage: true });
-  }
-  await page.emulateMedia({ colorScheme: "light" });
+  await shoot(page, "suggestion-hint");
   await page.keyboard.press("y");
   await nextTask(page, sides.assignment);
   // The second task: overridden by answering as usual.
@@ -181,5 +170,4 @@ test("after_submit reveals the judge's verdict only once answered; before_submit
   await expect(cells(hinted.email).nth(8)).toHaveText("2");
   await expect(cells(hinted.email).nth(9)).toHaveText("50%");
   await expect(cells(later.email).nth(8)).toHaveText("0");
-  await table.screenshot({ path: `${SHOTS}/annotator-table.png` });
 });

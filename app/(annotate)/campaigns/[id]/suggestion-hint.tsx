@@ -40,7 +40,7 @@ export function SuggestionHint({
       <span aria-hidden="true" className="rounded bg-violet-600 px-1.5 py-0.5 text-xs font-semibold uppercase tracking-wide text-white">
         Model
       </span>
-      <p className="min-w-0 flex-1">
+      <p className="min-w-[12rem] flex-1">
         <span className="font-semibold">Model suggestion: {text}</span>
         <span className="block text-xs text-violet-800">
           The opinion of the judge {suggestion.judge}, not a checked answer. Read both responses, then accept it
