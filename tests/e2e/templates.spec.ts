@@ -114,11 +114,21 @@ test("ranking of 4 by mouse drag, then by the keyboard sensor; clear screens for
   await setStatus("active");
   await page.reload();
   await expect(task).toHaveAttribute("data-assignment-id", assignment);
+  await expect(page.getByTestId("progress")).toHaveText("0 done today of 1 · 1 left in the campaign");
   const handle = task.getByRole("button", { name: "Drag Response 4" });
   const target = task.getByRole("button", { name: "Drag Response 1" });
+  // The pointer goes down only once the rows stand still: a row that moves under it between
+  // the measure and the press is never picked up.
+  const boxes = async () => JSON.stringify([await handle.boundingBox(), await target.boundingBox()]);
+  await expect(async () => {
+    const before = await boxes();
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+    expect(await boxes()).toBe(before);
+  }).toPass();
   const from = await handle.boundingBox();
   const to = await target.boundingBox();
   if (!from || !to) throw new Error("tray rows not laid out");
+  await handle.hover();
   await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
   await page.mouse.down();
   await page.mouse.move(from.x + from.width / 2, to.y + 2, { steps: 12 });
