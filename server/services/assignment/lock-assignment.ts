@@ -1,12 +1,25 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { assignments, campaignMembers, campaigns, users, type Assignment, type Campaign } from "@/db/schema";
+import { assignments, campaignMembers, campaigns, judgements, users, type Assignment, type Campaign, type Judgement } from "@/db/schema";
 import { AppError } from "@/server/errors";
+import type { Message } from "@/server/formats/messages";
 import type { SessionUser } from "@/server/services/users/session-user";
+
+/** What an answer is checked against: the item's responses in position order. */
+export interface ItemResponseRow {
+  id: string;
+  content: string;
+  steps: string[] | null;
+  messages: Message[] | null;
+}
 
 export interface LockedAssignment {
   assignment: Assignment;
   campaign: Campaign;
+  /** With `idempotencyKey`: the judgement already stored under that key (any assignment's), or null. */
+  earlier: Judgement | null;
+  /** With `responses`: the item's responses, read in the same statement. */
+  responses: ItemResponseRow[] | null;
 }
 
 /**
@@ -15,19 +28,30 @@ export interface LockedAssignment {
  * an active member of an active campaign and that their account is not disabled. Folding the
  * checks into the read that the action needs anyway costs no extra round trip.
  *
+ * A submit also needs the judgement stored under its idempotency key and the item's responses
+ * (to check the answer against): `read` adds both to the same statement, so the whole read
+ * side of a submit is one round trip (DESIGN §12 P1).
+ *
  * Someone else's assignment and a removed member's are both NOT_FOUND (ids are not confirmed);
  * a paused member, a campaign that is not active and a disabled account are FORBIDDEN.
  */
 export async function lockAssignment(
   db: Db,
-  params: { assignmentId: string; user: SessionUser },
+  params: { assignmentId: string; user: SessionUser; read?: { idempotencyKey?: string; responses?: boolean } },
 ): Promise<LockedAssignment> {
-  const [row] = await db
+  const key = params.read?.idempotencyKey;
+  const query = db
     .select({
       assignment: assignments,
       campaign: campaigns,
       memberStatus: campaignMembers.status,
       disabled: users.disabled,
+      earlier: key === undefined ? sql<null>`null` : judgements,
+      responses: params.read?.responses
+        ? sql<ItemResponseRow[] | string>`(
+            select coalesce(json_agg(json_build_object('id', r.id, 'content', r.content, 'steps', r.steps, 'messages', r.messages) order by r.position), '[]')
+            from responses r where r.item_id = ${assignments.itemId})`
+        : sql<null>`null`,
     })
     .from(assignments)
     .innerJoin(campaigns, eq(campaigns.id, assignments.campaignId))
@@ -35,7 +59,9 @@ export async function lockAssignment(
     .leftJoin(
       campaignMembers,
       and(eq(campaignMembers.campaignId, assignments.campaignId), eq(campaignMembers.userId, assignments.annotatorId)),
-    )
+    );
+  const joined = key === undefined ? query : query.leftJoin(judgements, eq(judgements.idempotencyKey, key));
+  const [row] = await joined
     .where(and(eq(assignments.id, params.assignmentId), eq(assignments.annotatorId, params.user.id)))
     .for("update", { of: assignments });
   if (!row || row.memberStatus === null) throw new AppError("NOT_FOUND", "No such task");
@@ -46,5 +72,6 @@ export async function lockAssignment(
   if (row.memberStatus !== "active") {
     throw new AppError("FORBIDDEN", "You are paused in this campaign: it takes no answers from you now");
   }
-  return { assignment: row.assignment, campaign: row.campaign };
+  const responses = typeof row.responses === "string" ? (JSON.parse(row.responses) as ItemResponseRow[]) : row.responses;
+  return { assignment: row.assignment, campaign: row.campaign, earlier: row.earlier ?? null, responses };
 }

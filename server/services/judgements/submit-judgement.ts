@@ -1,6 +1,6 @@
-import { and, eq, lt, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { assignments, items, judgements, type Assignment, type Judgement } from "@/db/schema";
+import { assignments, judgements, type Assignment, type Judgement } from "@/db/schema";
 import { lockAssignment } from "@/server/services/assignment/lock-assignment";
 import { AppError } from "@/server/errors";
 import { isUniqueViolation } from "@/server/services/db-errors";
@@ -40,16 +40,22 @@ export async function submitJudgement(
   const { user } = params;
   try {
     return await writeTransaction(db, async (tx): Promise<SubmitResult> => {
-      // Also checks membership, campaign status and account (removed members get NOT_FOUND).
-      const { assignment, campaign } = await lockAssignment(tx, {
+      // Also checks membership, campaign status and account (removed members get NOT_FOUND), and
+      // reads the judgement stored under this key and the item's responses in the same statement.
+      const locked = await lockAssignment(tx, {
         assignmentId: input.assignmentId,
         user,
+        read: { idempotencyKey: input.idempotencyKey, responses: true },
       });
-
-      const [earlier] = await tx
-        .select()
-        .from(judgements)
-        .where(eq(judgements.idempotencyKey, input.idempotencyKey));
+      const { assignment, campaign, responses } = locked;
+      // A lock that waited for a concurrent submit of this task sees the assignment as that
+      // submit left it, but its join still sees the judgements of before: only a new statement
+      // sees the retry's earlier answer. Rare, so only then is it read again.
+      const earlier =
+        locked.earlier ??
+        (assignment.status === "submitted"
+          ? ((await tx.select().from(judgements).where(eq(judgements.idempotencyKey, input.idempotencyKey)))[0] ?? null)
+          : null);
       if (earlier) {
         if (earlier.assignmentId !== assignment.id) {
           throw new AppError("CONFLICT", "This idempotency key was used for another task");
@@ -68,13 +74,9 @@ export async function submitJudgement(
         assignmentId: assignment.id,
         itemId: assignment.itemId,
         payload: input.payload,
+        responses,
       });
-      if (assignment.purpose === "regular") await countJudgement(tx, assignment, campaign.overlap);
-
-      await tx
-        .update(assignments)
-        .set({ status: "submitted", completedAt: sql`now()` })
-        .where(eq(assignments.id, assignment.id));
+      await closeAssignment(tx, assignment, campaign.overlap);
       const judgement = await insertJudgement(tx, {
         assignment,
         campaign,
@@ -96,28 +98,27 @@ export async function submitJudgement(
 }
 
 /**
- * Adds the judgement to the item's count. A live lease (even one past its expiry that nobody
- * has released yet) still holds its slot; a released one must take a free slot, or the item
- * would end with more than N. The count is also checked against N itself, in case an admin
- * lowered the overlap while leases were out.
+ * Marks the assignment submitted and, for a regular one, adds the judgement to the item's count,
+ * in one statement. A live lease (even one past its expiry that nobody has released yet) still
+ * holds its slot; a released one must take a free slot, or the item would end with more than N.
+ * The count is also checked against N itself, in case an admin lowered the overlap while leases
+ * were out. The count is one conditional update (Postgres re-checks it against a concurrent
+ * writer's version of the row), and the assignment is closed only if it counted.
  */
-async function countJudgement(tx: Db, assignment: Assignment, overlap: number): Promise<void> {
+async function closeAssignment(tx: Db, assignment: Assignment, overlap: number): Promise<void> {
+  if (assignment.purpose !== "regular") {
+    await tx.update(assignments).set({ status: "submitted", completedAt: sql`now()` }).where(eq(assignments.id, assignment.id));
+    return;
+  }
   const holdsSlot = assignment.status === "leased";
-  // One conditional update (Postgres re-checks it against a concurrent writer's version of the
-  // row), instead of a locking read and a write: one round trip less on every submit.
-  const [counted] = await tx
-    .update(items)
-    .set({
-      judgementCount: sql`${items.judgementCount} + 1`,
-      ...(holdsSlot ? {} : { openSlots: sql`${items.openSlots} - 1` }),
-    })
-    .where(
-      and(
-        eq(items.id, assignment.itemId),
-        lt(items.judgementCount, overlap),
-        holdsSlot ? undefined : sql`${items.openSlots} > 0`,
-      ),
+  const { rows } = (await tx.execute(sql`
+    with counted as (
+      update items set judgement_count = judgement_count + 1${holdsSlot ? sql`` : sql`, open_slots = open_slots - 1`}
+      where id = ${assignment.itemId} and judgement_count < ${overlap}${holdsSlot ? sql`` : sql` and open_slots > 0`}
+      returning id
     )
-    .returning({ id: items.id });
-  if (!counted) throw new AppError("CONFLICT", ITEM_FULL_MESSAGE);
+    update assignments set status = 'submitted', completed_at = now()
+    where id = ${assignment.id} and exists (select 1 from counted)
+    returning id`)) as unknown as { rows: { id: string }[] };
+  if (rows.length === 0) throw new AppError("CONFLICT", ITEM_FULL_MESSAGE);
 }

@@ -4,6 +4,7 @@ import { responses } from "@/db/schema";
 import { responseSteps } from "@/server/domain/steps";
 import { itemTurnCount } from "@/server/domain/turns";
 import { AppError } from "@/server/errors";
+import type { ItemResponseRow } from "@/server/services/assignment/lock-assignment";
 import { payloadFromHandles } from "@/server/services/assignment/task-handles";
 import type { TemplateConfig } from "@/server/services/campaigns/template-config";
 import { payloadSchemaFor, type JudgementPayload } from "./judgement-payload";
@@ -22,13 +23,17 @@ export async function validateItemPayload(
     assignmentId?: string;
     itemId: string;
     payload: Record<string, unknown>;
+    /** The item's responses in position order, when the caller has read them already (a submit's locking read). */
+    responses?: ItemResponseRow[] | null;
   },
 ): Promise<JudgementPayload> {
-  const rows = await db
-    .select({ id: responses.id, content: responses.content, steps: responses.steps, messages: responses.messages })
-    .from(responses)
-    .where(eq(responses.itemId, params.itemId))
-    .orderBy(asc(responses.position));
+  const rows =
+    params.responses ??
+    (await db
+      .select({ id: responses.id, content: responses.content, steps: responses.steps, messages: responses.messages })
+      .from(responses)
+      .where(eq(responses.itemId, params.itemId))
+      .orderBy(asc(responses.position)));
   const responseIds = rows.map((r) => r.id);
   const template = params.template;
   const stepCounts = new Map(
