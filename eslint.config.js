@@ -35,7 +35,7 @@ export default tseslint.config(
   {
     // Writes open transactions through writeTransaction, so serialization failures and deadlocks
     // are retried the same way everywhere (DESIGN §11).
-    files: ["server/**/*.ts", "app/**/*.ts", "app/**/*.tsx"],
+    files: ["server/**/*.ts", "app/**/*.ts", "app/**/*.tsx", "pages/**/*.ts"],
     ignores: ["server/services/with-retry.ts"],
     rules: {
       "no-restricted-syntax": [

@@ -1,6 +1,4 @@
 import { randomUUID } from "node:crypto";
-import { readdirSync, statSync } from "node:fs";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
 import {
   ADMIN,
@@ -28,9 +26,10 @@ import {
 } from "../fixtures/authorization-matrix";
 import { pairwiseLines } from "../fixtures/factories";
 import type { RestCall } from "../fixtures/rest-client";
+import { restRouteFiles } from "../fixtures/rest-route-files";
 
 /**
- * Every REST route under app/api/v1 × every kind of caller (tests/fixtures/authorization-matrix.ts),
+ * Every REST v1 route × every kind of caller (tests/fixtures/authorization-matrix.ts),
  * each calling with its own API token, with the outcome each must get. A route without a row
  * fails the suite: add one line for it below.
  *
@@ -119,7 +118,7 @@ async function statusOf(handler: Handler, method: string, call: MatrixCall): Pro
   return { status: response.status, shown: true };
 }
 
-/** Every `METHOD /api/v1/...` the route files under app/api/v1 export. */
+/** Every `METHOD /api/v1/...` the REST route files export (tests/fixtures/rest-route-files.ts). */
 let walked: Promise<Map<string, Handler>> | undefined;
 function restRoutes(): Promise<Map<string, Handler>> {
   walked ??= walkRoutes();
@@ -127,19 +126,8 @@ function restRoutes(): Promise<Map<string, Handler>> {
 }
 
 async function walkRoutes(): Promise<Map<string, Handler>> {
-  const root = path.resolve(__dirname, "../../app/api/v1");
-  const files: string[] = [];
-  const walk = (dir: string) => {
-    for (const name of readdirSync(dir)) {
-      const full = path.join(dir, name);
-      if (statSync(full).isDirectory()) walk(full);
-      else if (name === "route.ts") files.push(full);
-    }
-  };
-  walk(root);
   const routes = new Map<string, Handler>();
-  for (const file of files) {
-    const url = `/api/v1/${path.relative(root, path.dirname(file)).split(path.sep).join("/")}`.replace(/\/$/, "");
+  for (const { file, url } of restRouteFiles()) {
     const module = (await import(file)) as Record<string, unknown>;
     for (const method of ["GET", "POST", "PUT", "PATCH", "DELETE"]) {
       if (typeof module[method] === "function") routes.set(`${method} ${url}`, module[method] as Handler);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { POST as submitRest } from "@/app/api/v1/assignments/[id]/judgement/route";
+import { POST as submitRest } from "@/pages/api/v1/assignments/[id]/judgement";
 import { GET as getCampaign, PATCH as patchCampaign } from "@/app/api/v1/campaigns/[id]/route";
-import { POST as nextTaskRest } from "@/app/api/v1/campaigns/[id]/tasks/next/route";
+import { POST as nextTaskRest } from "@/pages/api/v1/campaigns/[id]/tasks/next";
 import { describeExpected } from "@/app/(annotate)/campaigns/[id]/gold-feedback-text";
 import type { Task } from "@/server/services/assignment/task";
 import { defaultTemplate } from "@/server/services/campaigns/template-config";

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as listLeaks } from "@/app/api/v1/campaigns/[id]/identity-leaks/route";
 import { POST as releaseLeaks } from "@/app/api/v1/campaigns/[id]/identity-leaks/release/route";
 import { GET as stats } from "@/app/api/v1/campaigns/[id]/stats/route";
-import { POST as claimNext } from "@/app/api/v1/campaigns/[id]/tasks/next/route";
+import { POST as claimNext } from "@/pages/api/v1/campaigns/[id]/tasks/next";
 import { items, responses } from "@/db/schema";
 import type { ImportFormat } from "@/server/formats/import-types";
 import { updateCampaign } from "@/server/services/campaigns/update-campaign";

@@ -3,9 +3,9 @@ import { count, eq } from "drizzle-orm";
 import { assignments, judgements } from "@/db/schema";
 import { PUT as saveDraft } from "@/app/api/v1/assignments/[id]/draft/route";
 import { POST as heartbeat } from "@/app/api/v1/assignments/[id]/heartbeat/route";
-import { POST as submit } from "@/app/api/v1/assignments/[id]/judgement/route";
+import { POST as submit } from "@/pages/api/v1/assignments/[id]/judgement";
 import { POST as skip } from "@/app/api/v1/assignments/[id]/skip/route";
-import { POST as claimNext } from "@/app/api/v1/campaigns/[id]/tasks/next/route";
+import { POST as claimNext } from "@/pages/api/v1/campaigns/[id]/tasks/next";
 import { GET as stats } from "@/app/api/v1/campaigns/[id]/stats/route";
 import {
   addAnnotator,

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { POST as submitRest } from "@/app/api/v1/assignments/[id]/judgement/route";
-import { POST as nextTaskRest } from "@/app/api/v1/campaigns/[id]/tasks/next/route";
+import { POST as submitRest } from "@/pages/api/v1/assignments/[id]/judgement";
+import { POST as nextTaskRest } from "@/pages/api/v1/campaigns/[id]/tasks/next";
 import { assignments, judgements, suggestions } from "@/db/schema";
 import type { SuggestionMode } from "@/server/domain/suggestion";
 import type { Task } from "@/server/services/assignment/task";

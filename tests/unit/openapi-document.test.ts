@@ -1,24 +1,19 @@
-import { readdir, readFile } from "node:fs/promises";
-import path from "node:path";
+import { readFile } from "node:fs/promises";
 import { Validator } from "@seriousme/openapi-schema-validator";
 import { describe, expect, it } from "vitest";
 import { buildOpenApiDocument } from "@/server/http/openapi/build-document";
+import { restRouteFiles } from "../fixtures/rest-route-files";
 
-const V1_DIR = path.resolve("app/api/v1");
 /** Routes that serve the API's own description, not the API. */
 const NOT_OPERATIONS = new Set(["/api/v1/openapi.json", "/api/v1/docs"]);
 
-/** Every `route.ts` under app/api/v1 as `METHOD /api/v1/…/{id}/…`, read from the files themselves. */
+/** Every REST route file's handlers as `METHOD /api/v1/…/{id}/…`, read from the files themselves. */
 async function routeFileOperations(): Promise<string[]> {
-  const entries = await readdir(V1_DIR, { recursive: true });
   const found: string[] = [];
-  for (const entry of entries.filter((e) => e.endsWith("route.ts"))) {
-    const route = `/api/v1/${path.dirname(entry).split(path.sep).join("/")}`.replace(
-      /\[(\w+)\]/g,
-      "{$1}",
-    );
+  for (const { file, url } of restRouteFiles()) {
+    const route = url.replace(/\[(\w+)\]/g, "{$1}");
     if (NOT_OPERATIONS.has(route)) continue;
-    const source = await readFile(path.join(V1_DIR, entry), "utf8");
+    const source = await readFile(file, "utf8");
     for (const match of source.matchAll(
       /export (?:const|async function|function) (GET|POST|PUT|PATCH|DELETE)\b/g,
     )) {

@@ -1,3 +1,4 @@
+import { pagesApiRoute } from "@/server/http/pages-api-route";
 import { readJsonBody } from "@/server/http/json-body";
 import { restRoute } from "@/server/http/rest-route";
 import { assertUuid } from "@/server/services/ids";
@@ -28,4 +29,7 @@ export const POST = restRoute<{ id: string }>("user", async ({ db, user, params,
   );
 });
 
-export const dynamic = "force-dynamic";
+// Served from pages/api for its lower per-request cost (server/http/pages-api-route.ts).
+export default pagesApiRoute({ POST });
+// Next reads this statically, so it is spelled out; a test holds it equal to PAGES_API_CONFIG.
+export const config = { api: { bodyParser: false, responseLimit: false, externalResolver: true } };
