@@ -4,6 +4,8 @@ export async function register(): Promise<void> {
   // inlines NEXT_RUNTIME in each bundle; reading it through server/env.ts would pull Node
   // modules into the edge bundle, where this branch is dropped.
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { limitHeapGrowth } = await import("./server/heap-growth");
+  limitHeapGrowth();
   const { checkSecretAtStart } = await import("./server/auth/check-secret-at-start");
   await checkSecretAtStart();
   const { startAppWorker } = await import("./server/worker/start-app-worker");

@@ -1,6 +1,7 @@
 import { Command, CommanderError } from "commander";
 import { ZodError } from "zod";
 import { AppError } from "@/server/errors";
+import { limitHeapGrowth } from "@/server/heap-growth";
 import { registerMigrate } from "./commands/migrate";
 import { registerSeed } from "./commands/seed";
 import { registerSessionSecret } from "./commands/session-secret";
@@ -39,6 +40,8 @@ export function buildProgram(): Command {
 
 /** Runs the CLI; errors become one clear line on stderr and a non-zero exit code. */
 export async function main(argv: string[]): Promise<void> {
+  // The CLI exports and imports whole datasets: the same heap sizing as the server.
+  limitHeapGrowth();
   try {
     await buildProgram().parseAsync(argv);
   } catch (error) {

@@ -28,7 +28,7 @@ export function SignInForm() {
       return;
     }
     // Only this origin: a callbackUrl pointing elsewhere would make this an open redirect.
-    router.replace(sameOriginUrl(params.get("callbackUrl"), window.location.origin));
+    router.replace(sameOriginUrl(params?.get("callbackUrl") ?? null, window.location.origin));
     router.refresh();
   }
 

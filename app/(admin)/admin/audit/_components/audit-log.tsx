@@ -29,7 +29,8 @@ function Details({ details }: { details: Record<string, unknown> }) {
 export function AuditLog({ initial }: { initial: AuditFilter }) {
   const trpc = useTRPC();
   const router = useRouter();
-  const pathname = usePathname();
+  // Null only for a pages-router page, which this is not (pages/ holds API routes alone).
+  const pathname = usePathname() ?? "/admin/audit";
   const [filter, setFilter] = useState<AuditFilter>(initial);
   const events = useInfiniteQuery(
     trpc.audit.list.infiniteQueryOptions(
