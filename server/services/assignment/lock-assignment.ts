@@ -1,6 +1,6 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { assignments, campaignMembers, campaigns, judgements, users, type Assignment, type Campaign, type Judgement } from "@/db/schema";
+import { assignments, campaignMembers, campaigns, judgements, users, type Assignment, type Campaign } from "@/db/schema";
 import { AppError } from "@/server/errors";
 import type { Message } from "@/server/formats/messages";
 import type { SessionUser } from "@/server/services/users/session-user";
@@ -16,8 +16,8 @@ export interface ItemResponseRow {
 export interface LockedAssignment {
   assignment: Assignment;
   campaign: Campaign;
-  /** With `idempotencyKey`: the judgement already stored under that key (any assignment's), or null. */
-  earlier: Judgement | null;
+  /** With `idempotencyKey`: whether a judgement (of any assignment) is stored under that key already. */
+  keyUsed: boolean;
   /** With `responses`: the item's responses, read in the same statement. */
   responses: ItemResponseRow[] | null;
 }
@@ -46,7 +46,8 @@ export async function lockAssignment(
       campaign: campaigns,
       memberStatus: campaignMembers.status,
       disabled: users.disabled,
-      earlier: key === undefined ? sql<null>`null` : judgements,
+      // Only whether the key is taken: a retry is rare, and reads the judgement itself then.
+      keyUsed: key === undefined ? sql<null>`null` : judgements.id,
       responses: params.read?.responses
         ? sql<ItemResponseRow[] | string>`(
             select coalesce(json_agg(json_build_object('id', r.id, 'content', r.content, 'steps', r.steps, 'messages', r.messages) order by r.position), '[]')
@@ -73,5 +74,5 @@ export async function lockAssignment(
     throw new AppError("FORBIDDEN", "You are paused in this campaign: it takes no answers from you now");
   }
   const responses = typeof row.responses === "string" ? (JSON.parse(row.responses) as ItemResponseRow[]) : row.responses;
-  return { assignment: row.assignment, campaign: row.campaign, earlier: row.earlier ?? null, responses };
+  return { assignment: row.assignment, campaign: row.campaign, keyUsed: row.keyUsed !== null, responses };
 }

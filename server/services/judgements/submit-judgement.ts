@@ -50,12 +50,12 @@ export async function submitJudgement(
       const { assignment, campaign, responses } = locked;
       // A lock that waited for a concurrent submit of this task sees the assignment as that
       // submit left it, but its join still sees the judgements of before: only a new statement
-      // sees the retry's earlier answer. Rare, so only then is it read again.
-      const earlier =
-        locked.earlier ??
-        (assignment.status === "submitted"
-          ? ((await tx.select().from(judgements).where(eq(judgements.idempotencyKey, input.idempotencyKey)))[0] ?? null)
-          : null);
+      // sees that submit's answer. So the key's judgement is read when the key is taken or the
+      // task already submitted, both rare (a retry).
+      const [earlier] =
+        locked.keyUsed || assignment.status === "submitted"
+          ? await tx.select().from(judgements).where(eq(judgements.idempotencyKey, input.idempotencyKey))
+          : [];
       if (earlier) {
         if (earlier.assignmentId !== assignment.id) {
           throw new AppError("CONFLICT", "This idempotency key was used for another task");
