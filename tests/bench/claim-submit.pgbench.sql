@@ -2,7 +2,7 @@
 -- order the services send it: per request the API token lookup (authenticate-api-token.ts; its
 -- last_used_at write happens once a minute per token, so not here), then the claim transaction
 -- (claim-next-task.ts, claim-statement.ts, pick-open-item.ts) and the submit transaction
--- (lock-assignment.ts, submit-judgement.ts, insert-judgement.ts). :campaign comes from -D,
+-- (lock-assignment.ts, then submit-judgement.ts's one write). :campaign comes from -D,
 -- the annotator and token hash from the client number. The benchmark campaign has no daily cap,
 -- gold or probes, so their statements do not run; the display-order permutation is fixed here.
 -- Keep this file in step with the services: it is the baseline the product is measured against.
@@ -17,6 +17,5 @@ COMMIT;
 select t.id as tid, u.disabled, (t.last_used_at is null or t.last_used_at < now() - make_interval(secs => 60)) as stale from api_tokens t join users u on u.id = t.user_id where t.token_hash = :th and t.revoked_at is null limit 1 \gset
 BEGIN;
 select a.*, c.*, cm.status, u.disabled, j.id as key_used, (select coalesce(json_agg(json_build_object('id', r.id, 'content', r.content, 'steps', r.steps, 'messages', r.messages) order by r.position), '[]') from responses r where r.item_id = a.item_id) as responses from assignments a join campaigns c on c.id = a.campaign_id join users u on u.id = a.annotator_id left join campaign_members cm on cm.campaign_id = a.campaign_id and cm.user_id = a.annotator_id left join judgements j on j.idempotency_key = :aid::text where a.id = :aid and a.annotator_id = :uid for update of a;
-with counted as (update items set judgement_count = judgement_count + 1 where id = :item and judgement_count < 3 returning id) update assignments set status = 'submitted', completed_at = now() where id = :aid and exists (select 1 from counted) returning id;
-insert into judgements (campaign_id, assignment_id, item_id, annotator_id, payload, display_order, guideline_version, template_version, shown_at, idempotency_key) values (:campaign, :aid, :item, :uid, '{"choice": "tie"}', '[]', 1, 1, now(), :aid) returning *;
+with counted as (update items set judgement_count = judgement_count + 1 where id = :item and judgement_count < 3 returning id), closed as (update assignments set status = 'submitted', completed_at = now() where id = :aid and exists (select 1 from counted) returning id) insert into judgements (campaign_id, assignment_id, item_id, annotator_id, payload, display_order, guideline_version, template_version, shown_at, idempotency_key) select :campaign, :aid, :item, :uid, '{"choice": "tie"}', '[]', 1, 1, now(), :aid from closed returning *;
 COMMIT;

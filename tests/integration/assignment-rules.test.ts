@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
-import { assignments, campaignMembers, campaigns, items, responses, users } from "@/db/schema";
+import { assignments, campaignMembers, campaigns, items, judgements, responses, users } from "@/db/schema";
+import { submitJudgement } from "@/server/services/judgements/submit-judgement";
 import { claimNextTask } from "@/server/services/assignment/claim-next-task";
 import type { Task } from "@/server/services/assignment/task";
 import { callerFor } from "../fixtures/factories";
@@ -157,5 +158,27 @@ describe("what the annotator is shown", () => {
     }
     // 30 fair coin flips all landing alike has a chance of 2 in 2^30.
     expect(new Set(firstShownFirst).size).toBe(2);
+  });
+});
+
+describe("what a submit stores", () => {
+  it("returns the judgement exactly as stored, counted and its assignment closed", async () => {
+    const { db } = database;
+    const { campaign, annotators } = await setupCampaign(db, { items: 2, annotators: 1, input: { overlap: 1 } });
+    const annotator = annotators[0];
+    if (!annotator) throw new Error("no annotator");
+    const task = await claim(callerFor(db, annotator), campaign.id);
+    const { judgement, created } = await submitJudgement(db, {
+      input: { ...submission(task), activeMs: 1234 },
+      user: annotator,
+    });
+    expect(created).toBe(true);
+    const [stored] = await db.select().from(judgements).where(eq(judgements.id, judgement.id));
+    expect(judgement).toEqual(stored);
+    expect(judgement.submittedAt).toBeInstanceOf(Date);
+    expect(judgement).toMatchObject({ activeMs: 1234, assignmentId: task.assignmentId, annotatorId: annotator.id, revisionOf: null });
+    const [assignment] = await db.select().from(assignments).where(eq(assignments.id, task.assignmentId));
+    expect(assignment?.status).toBe("submitted");
+    expect((await itemRow(db, judgement.itemId)).judgementCount).toBe(1);
   });
 });

@@ -1,6 +1,6 @@
 import { eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { assignments, judgements, type Assignment, type Judgement } from "@/db/schema";
+import { judgements, type Judgement } from "@/db/schema";
 import { lockAssignment } from "@/server/services/assignment/lock-assignment";
 import { AppError } from "@/server/errors";
 import { isUniqueViolation } from "@/server/services/db-errors";
@@ -10,7 +10,7 @@ import { submitJudgementInput, type SubmitJudgementInput } from "./submit-judgem
 import type { RevealedSuggestion } from "@/server/domain/suggestion";
 import { revealSuggestion } from "@/server/services/suggestions/reveal-suggestion";
 import { getGoldFeedback, type GoldFeedback } from "./get-gold-feedback";
-import { insertJudgement } from "./insert-judgement";
+import { judgementFromRow, judgementInsertSql, type JudgementInsert } from "./insert-judgement";
 import { validateItemPayload } from "./validate-item-payload";
 
 export interface SubmitResult {
@@ -76,14 +76,15 @@ export async function submitJudgement(
         payload: input.payload,
         responses,
       });
-      await closeAssignment(tx, assignment, campaign.overlap);
-      const judgement = await insertJudgement(tx, {
+      const judgement = await storeSubmission(tx, {
         assignment,
         campaign,
         payload,
         activeMs: input.activeMs,
         idempotencyKey: input.idempotencyKey,
+        overlap: campaign.overlap,
       });
+      if (!judgement) throw new AppError("CONFLICT", ITEM_FULL_MESSAGE);
       const goldFeedback = await getGoldFeedback(tx, { campaign, assignment, payload });
       const suggestion = await revealSuggestion(tx, { campaign, assignment, payload });
       return { judgement, created: true, goldFeedback, suggestion };
@@ -98,27 +99,31 @@ export async function submitJudgement(
 }
 
 /**
- * Marks the assignment submitted and, for a regular one, adds the judgement to the item's count,
- * in one statement. A live lease (even one past its expiry that nobody has released yet) still
- * holds its slot; a released one must take a free slot, or the item would end with more than N.
- * The count is also checked against N itself, in case an admin lowered the overlap while leases
- * were out. The count is one conditional update (Postgres re-checks it against a concurrent
- * writer's version of the row), and the assignment is closed only if it counted.
+ * Marks the assignment submitted, adds the judgement to the item's count and stores the
+ * judgement, in one statement; null (and nothing written) when the item has no room for it.
+ * A live lease (even one past its expiry that nobody has released yet) still holds its slot;
+ * a released one must take a free slot, or the item would end with more than N. The count is
+ * also checked against N itself, in case an admin lowered the overlap while leases were out.
+ * The count is a conditional update (Postgres re-checks it against a concurrent writer's version
+ * of the row); a probe never holds or takes a slot, so it is not counted.
  */
-async function closeAssignment(tx: Db, assignment: Assignment, overlap: number): Promise<void> {
-  if (assignment.purpose !== "regular") {
-    await tx.update(assignments).set({ status: "submitted", completedAt: sql`now()` }).where(eq(assignments.id, assignment.id));
-    return;
-  }
+async function storeSubmission(tx: Db, params: JudgementInsert & { overlap: number }): Promise<Judgement | null> {
+  const { assignment } = params;
   const holdsSlot = assignment.status === "leased";
+  const counted =
+    assignment.purpose === "regular"
+      ? sql`update items set judgement_count = judgement_count + 1${holdsSlot ? sql`` : sql`, open_slots = open_slots - 1`}
+          where id = ${assignment.itemId} and judgement_count < ${params.overlap}${holdsSlot ? sql`` : sql` and open_slots > 0`}
+          returning id`
+      : sql`select 1`;
   const { rows } = (await tx.execute(sql`
-    with counted as (
-      update items set judgement_count = judgement_count + 1${holdsSlot ? sql`` : sql`, open_slots = open_slots - 1`}
-      where id = ${assignment.itemId} and judgement_count < ${overlap}${holdsSlot ? sql`` : sql` and open_slots > 0`}
+    with counted as (${counted}),
+    closed as (
+      update assignments set status = 'submitted', completed_at = now()
+      where id = ${assignment.id} and exists (select 1 from counted)
       returning id
     )
-    update assignments set status = 'submitted', completed_at = now()
-    where id = ${assignment.id} and exists (select 1 from counted)
-    returning id`)) as unknown as { rows: { id: string }[] };
-  if (rows.length === 0) throw new AppError("CONFLICT", ITEM_FULL_MESSAGE);
+    ${judgementInsertSql(params, sql`closed`)}`)) as unknown as { rows: Record<string, unknown>[] };
+  const [row] = rows;
+  return row ? judgementFromRow(row) : null;
 }
