@@ -11,6 +11,20 @@ import { giveBackSlots } from "./release-expired-leases";
 import { attachTaskSuggestion } from "@/server/services/suggestions/attach-task-suggestion";
 import { loadTask, type Task } from "./task";
 
+/** The campaign columns a claim reads: selecting only these keeps the membership lock's query small to build and map. */
+const CLAIM_CAMPAIGN = {
+  id: campaigns.id,
+  status: campaigns.status,
+  probeRate: campaigns.probeRate,
+  goldRate: campaigns.goldRate,
+  dailyCap: campaigns.dailyCap,
+  leaseTtlSeconds: campaigns.leaseTtlSeconds,
+  template: campaigns.template,
+  guidelineVersion: campaigns.guidelineVersion,
+  suggestionMode: campaigns.suggestionMode,
+};
+type ClaimCampaign = Pick<Campaign, keyof typeof CLAIM_CAMPAIGN>;
+
 export type ClaimResult =
   | { task: Task; reason?: undefined }
   | { task: null; reason: "done" | "paused" | "member_paused" | "daily_cap" };
@@ -37,7 +51,7 @@ export async function claimNextTask(
   const random = params.random ?? Math.random;
   return writeTransaction(db, async (tx): Promise<ClaimResult> => {
     const [row] = await tx
-      .select({ status: campaignMembers.status, disabled: users.disabled, campaign: campaigns })
+      .select({ status: campaignMembers.status, disabled: users.disabled, campaign: CLAIM_CAMPAIGN })
       .from(campaignMembers)
       .innerJoin(users, eq(users.id, campaignMembers.userId))
       .innerJoin(campaigns, eq(campaigns.id, campaignMembers.campaignId))
@@ -118,7 +132,7 @@ export async function claimNextTask(
 
 async function lease(
   tx: Db,
-  campaign: Campaign,
+  campaign: ClaimCampaign,
   annotatorId: string,
   itemId: string,
   purpose: "regular" | "probe",
