@@ -27,7 +27,7 @@ export function pagesApiRoute<P extends Record<string, string>>(
     const handler = handlers[method];
     if (!handler) {
       res.writeHead(405, { Allow: allowed, "Content-Type": "application/json", "Cache-Control": "no-store" });
-      res.end(JSON.stringify({ error: { code: "METHOD_NOT_ALLOWED", message: `Use ${allowed}` } }));
+      res.end(JSON.stringify({ error: { code: "METHOD_NOT_ALLOWED", message: `Use ${allowed}`, details: null } }));
       return;
     }
     const response = await handler(toRequest(req, method), { params: Promise.resolve(routeParams<P>(req.query)) });
@@ -42,6 +42,7 @@ function toRequest(req: IncomingMessage, method: string): Request {
     if (Array.isArray(value)) for (const v of value) headers.append(name, v);
     else headers.set(name, value);
   }
+  // As under app/, the URL's origin is the Host the client sent.
   const url = `http://${req.headers.host ?? "localhost"}${req.url ?? "/"}`;
   const hasBody = method !== "GET" && method !== "HEAD";
   return new Request(url, {
