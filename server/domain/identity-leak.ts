@@ -74,7 +74,7 @@ export function flaggedStatus(mode: IdentityLeakMode): "held" | "warned" {
 }
 
 /** The content kinds whose text is checked. */
-export const LEAK_CHECKED_KINDS: readonly string[] = ["text", "code"];
+const LEAK_CHECKED_KINDS: readonly string[] = ["text", "code"];
 
 export interface LeakMatch {
   /** The phrase as the campaign's list spells it. */

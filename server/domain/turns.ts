@@ -29,7 +29,7 @@ export interface ContinuationSource {
 }
 
 /** A response's continuation as messages: the stored messages, else its text as one assistant message. */
-export function continuationOf(response: ContinuationSource): Message[] {
+function continuationOf(response: ContinuationSource): Message[] {
   if (response.messages && response.messages.length > 0) return [...response.messages];
   return [{ role: "assistant", content: response.content }];
 }

@@ -18,8 +18,3 @@ export function messageImages(content: MessageContent): string[] {
   if (typeof content === "string") return [];
   return content.flatMap((part) => (part.type === "image_url" ? [part.image_url.url] : []));
 }
-
-/** Whether any message of a prompt carries an image. */
-export function hasImages(messages: readonly { content: MessageContent }[]): boolean {
-  return messages.some((m) => messageImages(m.content).length > 0);
-}

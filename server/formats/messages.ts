@@ -129,4 +129,4 @@ export function promptToMessages(prompt: PromptInput): {
   return { messages: prompt, format: "messages" };
 }
 
-export { hasImages, messageImages, messageText } from "./message-text";
+export { messageImages, messageText } from "./message-text";

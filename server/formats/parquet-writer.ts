@@ -1,7 +1,6 @@
 import { ByteWriter, ParquetWriter, type ColumnSource, type SchemaElement } from "hyparquet-writer";
 import { isMessageList, isToolMessageList, messageListSchema, toolMessageCells } from "./parquet-messages";
 
-export { isMessageList } from "./parquet-messages";
 
 /** `tool_messages`: message lists whose messages may carry tool calls (parquet-messages.ts); declared, never inferred. */
 export type ParquetColumnType = "string" | "int" | "float" | "boolean" | "messages" | "tool_messages" | "json";

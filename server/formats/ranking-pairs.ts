@@ -44,8 +44,8 @@ export function rankingToPairs(
           itemExternalId: item.itemExternalId,
           prompt: item.prompt,
           promptFormat: item.promptFormat,
-          chosen: pairResponse(chosen),
-          rejected: pairResponse(worse),
+          chosen: pairSide(chosen),
+          rejected: pairSide(worse),
           groupId,
           weight,
           source: item.source ?? null,
@@ -87,6 +87,3 @@ export function exportedPrompt(
     : item.prompt;
 }
 
-function pairResponse(r: ItemResponse): PairResponse {
-  return pairSide(r);
-}

@@ -84,6 +84,9 @@ describe("prefetching the next task", () => {
     if (!first) throw new Error("expected a task");
     const second = (await caller.task.claimNext({ campaignId: campaign.id, after: first.assignmentId })).task;
     if (!second) throw new Error("the second task of the day can be prefetched");
+    // Leased by the capped campaign's own pick (not the plain one): still not shown yet.
+    const [waiting] = await db.select().from(assignments).where(eq(assignments.id, second.assignmentId));
+    expect(waiting?.shownAt).toBeNull();
     await caller.task.submit(submission(first));
     // One submitted and one on screen: a third would pass the cap of two.
     expect(await caller.task.claimNext({ campaignId: campaign.id, after: second.assignmentId })).toEqual({

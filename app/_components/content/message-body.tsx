@@ -2,7 +2,7 @@ import { ImageResponse } from "@/app/_components/content/media-response";
 import { Markdown } from "@/app/_components/markdown";
 import type { Message } from "@/server/formats/messages";
 
-export const ROLE_NAMES: Record<string, string> = {
+const ROLE_NAMES: Record<string, string> = {
   system: "System",
   user: "User",
   assistant: "Assistant",
@@ -48,7 +48,7 @@ function pretty(json: string): string {
 }
 
 /** One message of a conversation (a prompt's, or a response's continuation): tool calls and results collapsed. */
-export function MessageBody({ message, label }: { message: ShownMessage; label: string }) {
+function MessageBody({ message, label }: { message: ShownMessage; label: string }) {
   if (message.role === "tool") {
     const text = typeof message.content === "string" ? message.content : JSON.stringify(message.content);
     const of = message.name ?? message.tool_call_id;

@@ -122,6 +122,8 @@ export async function claimNextTask(
         ...annotator,
         release: false,
         held: false,
+        // A prefetch's lease is not on screen yet: its shown_at waits for the heartbeat.
+        except,
         pick,
       });
       if (task) return handOut(task);

@@ -8,6 +8,7 @@ import type { Message } from "@/server/formats/messages";
 import { openItemQuery } from "./pick-open-item";
 import { expireLeasesSql } from "./release-expired-leases";
 import { taskFrom, type Task } from "./task";
+import { jsonColumn } from "@/server/services/json-column";
 
 export interface ClaimStatementParams {
   campaign: Pick<Campaign, "id" | "leaseTtlSeconds" | "template" | "guidelineVersion">;
@@ -16,7 +17,7 @@ export interface ClaimStatementParams {
   release: boolean;
   /** Return the annotator's live lease, if they hold one, instead of leasing anything new. */
   held: boolean;
-  /** A lease the caller already shows (a prefetch asks for the task after it): never returned as held. */
+  /** A lease the caller already shows (a prefetch asks for the task after it): never returned as held, and a lease taken now is not shown yet. */
   except?: string | null;
   /** Lease a new item of this kind when there is no held lease (null: lease nothing new). */
   pick: { gold: boolean; skipLocked: boolean } | null;
@@ -90,8 +91,8 @@ export async function runClaimStatement(db: Db, params: ClaimStatementParams): P
         limit 1) as task
   `)) as unknown as { rows: { freed: unknown; task: unknown }[] };
   const row = result.rows[0];
-  const freed = (parseJson(row?.freed) as string[] | null) ?? [];
-  const found = parseJson(row?.task) as TaskJson | null;
+  const freed = (jsonColumn(row?.freed) as string[] | null) ?? [];
+  const found = jsonColumn(row?.task) as TaskJson | null;
   return { freed, task: found ? taskFrom(assignmentFrom(found.assignment), campaign, { id: found.assignment.item_id, prompt: found.prompt, leakStatus: found.leakStatus }, found.responses ?? []) : null };
 }
 
@@ -147,9 +148,4 @@ function assignmentFrom(a: AssignmentJson): Assignment {
     completedAt: a.completed_at === null ? null : new Date(a.completed_at),
     shownAt: a.shown_at === null ? null : new Date(a.shown_at),
   };
-}
-
-/** json columns arrive parsed from node-postgres and PGlite alike; a string is parsed here just in case. */
-function parseJson(value: unknown): unknown {
-  return typeof value === "string" ? JSON.parse(value) : (value ?? null);
 }

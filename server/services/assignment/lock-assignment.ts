@@ -2,16 +2,12 @@ import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { assignments, campaignMembers, campaigns, judgements, users, type Assignment, type Campaign } from "@/db/schema";
 import { AppError } from "@/server/errors";
-import type { Message } from "@/server/formats/messages";
 import type { SessionUser } from "@/server/services/users/session-user";
+import type { TaskResponseRow } from "./task";
+import { jsonColumn } from "@/server/services/json-column";
 
 /** What an answer is checked against: the item's responses in position order. */
-export interface ItemResponseRow {
-  id: string;
-  content: string;
-  steps: string[] | null;
-  messages: Message[] | null;
-}
+export type ItemResponseRow = Pick<TaskResponseRow, "id" | "content" | "steps" | "messages">;
 
 export interface LockedAssignment {
   assignment: Assignment;
@@ -49,7 +45,7 @@ export async function lockAssignment(
       // Only whether the key is taken: a retry is rare, and reads the judgement itself then.
       keyUsed: key === undefined ? sql<null>`null` : judgements.id,
       responses: params.read?.responses
-        ? sql<ItemResponseRow[] | string>`(
+        ? sql<unknown>`(
             select coalesce(json_agg(json_build_object('id', r.id, 'content', r.content, 'steps', r.steps, 'messages', r.messages) order by r.position), '[]')
             from responses r where r.item_id = ${assignments.itemId})`
         : sql<null>`null`,
@@ -73,6 +69,6 @@ export async function lockAssignment(
   if (row.memberStatus !== "active") {
     throw new AppError("FORBIDDEN", "You are paused in this campaign: it takes no answers from you now");
   }
-  const responses = typeof row.responses === "string" ? (JSON.parse(row.responses) as ItemResponseRow[]) : row.responses;
+  const responses = jsonColumn(row.responses) as ItemResponseRow[] | null;
   return { assignment: row.assignment, campaign: row.campaign, keyUsed: row.keyUsed !== null, responses };
 }

@@ -42,7 +42,7 @@ export interface Task {
 }
 
 /** The item columns a task is built from. */
-export interface TaskItemRow {
+interface TaskItemRow {
   id: string;
   prompt: Message[];
   leakStatus: LeakStatus;

@@ -2,7 +2,8 @@ import { marginFor, type MarginScale } from "@/server/formats/margins";
 import type { PreferencePair } from "@/server/formats/preference-pair";
 import type { PairwisePayload } from "@/server/services/judgements/judgement-payload";
 import type { ItemBundle } from "./item-page";
-import { pairResponse, type PairOutcome } from "./pair-votes";
+import { pairSide } from "@/server/formats/preference-pair";
+import type { PairOutcome } from "./pair-votes";
 
 /**
  * The common case on its own path: aggregation `none` on a two-response item, one outcome per
@@ -17,8 +18,8 @@ export function directPairOutcomes(bundle: ItemBundle, scale: MarginScale): Pair
   const { item } = bundle;
   const outcomes: PairOutcome[] = [];
   // The item's two sides, shared by all its pairs (nothing downstream changes them).
-  const sideA = pairResponse(a);
-  const sideB = pairResponse(b);
+  const sideA = pairSide(a);
+  const sideB = pairSide(b);
   for (const judgement of bundle.judgements) {
     const payload = judgement.payload as PairwisePayload;
     if (typeof payload.choice !== "string") return null;

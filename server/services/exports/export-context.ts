@@ -40,8 +40,9 @@ export async function prepareExport(
     salt: campaign.pseudonymSalt,
     conversational: messageAnswers || (await hasConversationPrompt(db, campaign.id)),
     perTurn,
-    tools: await hasToolDefinitions(db, campaign.id),
-    toolTurns: await hasToolTurns(db, campaign.id),
+    // Only pair formats have tool columns (pairColumns): other exports skip both scans.
+    tools: paired && (await hasToolDefinitions(db, campaign.id)),
+    toolTurns: paired && (await hasToolTurns(db, campaign.id)),
     vision: await hasImagePrompt(db, campaign.id),
     probesToExclude:
       options.exclude_probes && (await hasProbeAssignments(db, { campaignId: campaign.id })),

@@ -5,6 +5,7 @@ import { judgeVerdictsOf, type JudgeWalk, type SuggestionDetail } from "./judge-
 
 export type { JudgeWalk } from "./judge-verdicts-sql";
 import type { Message } from "@/server/formats/messages";
+import { jsonColumn } from "@/server/services/json-column";
 
 export type ExportItem = Pick<
   Item,
@@ -117,9 +118,7 @@ export async function loadItemPage(
     order by i.seq
     limit ${params.pageSize}`)) as unknown as { rows: { bundle: string | ItemBundle }[] };
   const bundles = result.rows.map((row) => {
-    // Drivers parse json columns; a driver configured not to would hand over the text.
-    const bundle =
-      typeof row.bundle === "string" ? (JSON.parse(row.bundle) as ItemBundle) : row.bundle;
+    const bundle = jsonColumn(row.bundle) as ItemBundle;
     if (params.withDetail && !params.judges) {
       for (const j of bundle.judgements as unknown as RawJudgement[]) withTimes(j);
     }

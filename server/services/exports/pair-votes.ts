@@ -1,4 +1,3 @@
-import type { ExportResponse as Response } from "./item-page";
 import { pairSide, type PreferencePair } from "@/server/formats/preference-pair";
 import { marginFor, type MarginScale } from "@/server/formats/margins";
 import { majorityVote } from "@/server/stats";
@@ -99,8 +98,8 @@ export function outcomeFor(
     // One turn of a per-turn item is asked in the chosen side's conversation (turn-bundles.ts).
     prompt: chosen.context ?? bundle.item.prompt,
     promptFormat: bundle.item.promptFormat,
-    chosen: pairResponse(chosen),
-    rejected: pairResponse(rejected),
+    chosen: pairSide(chosen),
+    rejected: pairSide(rejected),
     source: bundle.item.source,
     ...(bundle.turn === undefined ? {} : { turn: bundle.turn }),
   };
@@ -116,6 +115,3 @@ export function outcomeFor(
   return { verdict, pair: preferencePair };
 }
 
-export function pairResponse(r: Response): PreferencePair["chosen"] {
-  return pairSide(r);
-}

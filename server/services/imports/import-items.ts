@@ -159,10 +159,10 @@ async function writeBatch(
         model: r.model,
         contentKind: r.contentKind,
         content: r.content,
-        steps: r.steps === undefined || r.steps === null ? null : JSON.stringify(r.steps),
+        steps: json(r.steps),
         reasoning: r.reasoning ?? null,
-        leakMatches: jsonOrNull(leaks[index]?.[position]),
-        messages: r.messages ? JSON.stringify(r.messages) : null,
+        leakMatches: json(leaks[index]?.[position]),
+        messages: json(r.messages),
       }),
     );
   });
@@ -177,8 +177,4 @@ async function writeBatch(
       ${textArray(rows.map((r) => r.leakMatches))}::text[], ${textArray(rows.map((r) => r.messages))}::text[]
     ) as t(item_id, external_id, position, model, content_kind, content, steps, reasoning, leak_matches, messages)
   `);
-}
-
-function jsonOrNull(value: string[] | null | undefined): string | null {
-  return value ? JSON.stringify(value) : null;
 }

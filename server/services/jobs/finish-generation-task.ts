@@ -60,13 +60,18 @@ export async function finishGenerationTask(
     if (guard && leakMatches && inserted.length > 0) {
       await tx.update(items).set({ leakStatus: flaggedStatus(guard.mode) }).where(eq(items.id, task.itemId));
     }
-    const [stored] = await tx
-      .select({ id: responses.id })
-      .from(responses)
-      .where(and(eq(responses.itemId, task.itemId), eq(responses.externalId, externalId)));
+    // A conflict means an earlier attempt stored this response: then it is read back.
+    const storedId =
+      inserted[0]?.id ??
+      (
+        await tx
+          .select({ id: responses.id })
+          .from(responses)
+          .where(and(eq(responses.itemId, task.itemId), eq(responses.externalId, externalId)))
+      )[0]?.id;
     await tx
       .update(jobTasks)
-      .set({ responseId: stored?.id ?? null })
+      .set({ responseId: storedId ?? null })
       .where(eq(jobTasks.id, task.id));
     await settleItem(tx, { itemId: task.itemId });
     return true;

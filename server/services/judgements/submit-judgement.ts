@@ -1,6 +1,6 @@
 import { eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { judgements, type Judgement } from "@/db/schema";
+import { judgements, type Campaign, type Judgement } from "@/db/schema";
 import { lockAssignment } from "@/server/services/assignment/lock-assignment";
 import { AppError } from "@/server/errors";
 import { isUniqueViolation } from "@/server/services/db-errors";
@@ -82,7 +82,6 @@ export async function submitJudgement(
         payload,
         activeMs: input.activeMs,
         idempotencyKey: input.idempotencyKey,
-        overlap: campaign.overlap,
       });
       if (!judgement) throw new AppError("CONFLICT", ITEM_FULL_MESSAGE);
       const goldFeedback = await getGoldFeedback(tx, { campaign, assignment, payload });
@@ -107,13 +106,16 @@ export async function submitJudgement(
  * The count is a conditional update (Postgres re-checks it against a concurrent writer's version
  * of the row); a probe never holds or takes a slot, so it is not counted.
  */
-async function storeSubmission(tx: Db, params: JudgementInsert & { overlap: number }): Promise<Judgement | null> {
+async function storeSubmission(
+  tx: Db,
+  params: JudgementInsert & { campaign: Pick<Campaign, "overlap"> },
+): Promise<Judgement | null> {
   const { assignment } = params;
   const holdsSlot = assignment.status === "leased";
   const counted =
     assignment.purpose === "regular"
       ? sql`update items set judgement_count = judgement_count + 1${holdsSlot ? sql`` : sql`, open_slots = open_slots - 1`}
-          where id = ${assignment.itemId} and judgement_count < ${params.overlap}${holdsSlot ? sql`` : sql` and open_slots > 0`}
+          where id = ${assignment.itemId} and judgement_count < ${params.campaign.overlap}${holdsSlot ? sql`` : sql` and open_slots > 0`}
           returning id`
       : sql`select 1`;
   const { rows } = (await tx.execute(sql`

@@ -1,4 +1,4 @@
-import type { JudgementPayload } from "@/server/domain/judgement-payload";
+import { STRENGTHS, type JudgementPayload } from "@/server/domain/judgement-payload";
 import type { VerdictSpec } from "./verdict-schema";
 
 export type VerdictParse = { payload: JudgementPayload } | { error: string };
@@ -69,7 +69,7 @@ function bracketChoice(text: string): Record<string, unknown> | null {
   return match?.[1] ? { choice: match[1] } : null;
 }
 
-const WORDS = new Set(["tie", "both_bad", "negligible", "slight", "better", "significant"]);
+const WORDS = new Set<string>(["tie", "both_bad", ...STRENGTHS]);
 
 /** Labels and keywords as the schema spells them; the rationale is left as written. */
 function normalize(value: unknown, key?: string): unknown {

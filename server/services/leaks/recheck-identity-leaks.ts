@@ -7,6 +7,7 @@ import {
   type IdentityLeakMode,
 } from "@/server/domain/identity-leak";
 import { pgArray } from "@/server/services/pg-array";
+import { jsonColumn } from "@/server/services/json-column";
 
 /** Responses read per round trip while re-checking. */
 const PAGE_SIZE = 2_000;
@@ -112,6 +113,6 @@ interface ResponseRow {
 }
 
 function parseMatches(value: unknown): string[] | null {
-  const parsed = typeof value === "string" ? (JSON.parse(value) as unknown) : value;
+  const parsed = jsonColumn(value);
   return Array.isArray(parsed) && parsed.length > 0 ? (parsed as string[]) : null;
 }

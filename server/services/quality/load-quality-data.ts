@@ -124,11 +124,7 @@ export async function loadQualityData(
   return {
     campaign,
     items: itemMap,
-    judgements: judgementRows.map(({ purpose, answerMs, ...j }) => ({
-      ...j,
-      answerMs: answerMs === null ? null : Number(answerMs),
-      probe: purpose === "probe",
-    })),
+    judgements: judgementRows.map(({ purpose, ...j }) => ({ ...j, probe: purpose === "probe" })),
     excluded: new Set(campaign.excludedAnnotators),
   };
 }

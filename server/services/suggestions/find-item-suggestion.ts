@@ -1,6 +1,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import type { ShownSuggestion } from "@/server/domain/suggestion";
+import { jsonColumn } from "@/server/services/json-column";
 
 /**
  * The suggestion an item has (DESIGN §15): the verdict of the newest judge job that judged the
@@ -35,9 +36,9 @@ export function itemSuggestionJson(itemId: SQL): SQL {
   )`;
 }
 
-/** jsonb arrives parsed from node-postgres and PGlite alike; text is parsed just in case. */
+/** A suggestion as raw SQL reads it (see jsonColumn), or null when it is not one. */
 export function parseSuggestion(value: unknown): ShownSuggestion | null {
-  const parsed: unknown = typeof value === "string" ? JSON.parse(value) : value;
+  const parsed = jsonColumn(value);
   if (typeof parsed !== "object" || parsed === null) return null;
   const s = parsed as Partial<ShownSuggestion>;
   return typeof s.id === "string" && typeof s.judge === "string" && s.payload ? (s as ShownSuggestion) : null;

@@ -1,7 +1,6 @@
 "use client";
 
 import type { RouterOutputs } from "@/app/_trpc/types";
-import { describeExpected } from "./gold-feedback-text";
 import { suggestionText } from "./suggestion-hint";
 import type { SubmittedAnswer } from "./template-task";
 
@@ -16,7 +15,7 @@ export function RevealedSuggestionNote({ done, suggestion }: { done: SubmittedAn
   const responseIds = done.task.responses.map((r) => r.id);
   const { template } = done.task;
   const suggested = suggestionText(suggestion.payload, template, responseIds);
-  const given = describeExpected(done.payload as Record<string, unknown>, template, responseIds).join(", ");
+  const given = suggestionText(done.payload as Record<string, unknown>, template, responseIds);
   const verdict = suggestion.agreed === null ? "" : suggestion.agreed ? "You agreed." : "You disagreed.";
   return (
     <section

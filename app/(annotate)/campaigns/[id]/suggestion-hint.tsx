@@ -5,7 +5,7 @@ import type { TemplateConfig } from "@/server/services/campaigns/template-config
 import { describeExpected } from "./gold-feedback-text";
 import { ACCEPT_SUGGESTION, hintOf, shortcutOf } from "./key-map";
 
-export type ShownSuggestion = NonNullable<ClaimedTask["suggestion"]>;
+type ShownSuggestion = NonNullable<ClaimedTask["suggestion"]>;
 
 /** "A is better", or a numbered order for a ranking: the suggestion in the screen's own words. */
 export function suggestionText(payload: Record<string, unknown>, template: TemplateConfig, responseIds: string[]): string {
