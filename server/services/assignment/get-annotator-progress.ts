@@ -5,6 +5,7 @@ import { getCampaignForUser } from "@/server/services/campaigns/get-campaign-for
 import type { SessionUser } from "@/server/services/users/session-user";
 import { countSubmittedToday } from "./count-submitted-today";
 import { PROGRESS_COUNT_LIMIT } from "./progress-limit";
+import { SERVABLE_ITEM } from "./pick-open-item";
 
 
 export interface AnnotatorProgress {
@@ -29,10 +30,8 @@ export async function getAnnotatorProgress(
     .where(
       and(
         eq(items.campaignId, campaign.id),
-        sql`${items.openSlots} > 0`,
         // What the claim would never hand out is not "left" either.
-        sql`not ${items.awaitingGeneration}`,
-        sql`${items.leakStatus} <> 'held'`,
+        SERVABLE_ITEM,
         notExists(
           db
             .select({ one: sql`1` })

@@ -34,6 +34,13 @@ export interface OpenItemParams {
  * assignments_item_id_annotator_id_key: without it Postgres may turn it into an anti-join that
  * reads every assignment of the annotator, or (on stale statistics) the whole index.
  */
+/**
+ * Items a claim may hand out: a slot open, no prompt still waiting for generated responses, not
+ * held by the identity-leak guard for an admin's review. The queue's partial index
+ * (db/schema/items.ts) has the same predicate, so the claim walks it.
+ */
+export const SERVABLE_ITEM = sql`${items.openSlots} > 0 and not ${items.awaitingGeneration} and ${items.leakStatus} <> 'held'`;
+
 export function openItemQuery(db: Db, params: OpenItemParams, options: { skipLocked: boolean }) {
   const kind: SQL = params.gold ? sql`${items.kind} = 'gold'` : sql`${items.kind} <> 'gold'`;
   return db
@@ -42,11 +49,7 @@ export function openItemQuery(db: Db, params: OpenItemParams, options: { skipLoc
     .where(
       and(
         eq(items.campaignId, params.campaignId),
-        sql`${items.openSlots} > 0`,
-        // Prompts still waiting for generated responses are not tasks yet (the index agrees).
-        sql`not ${items.awaitingGeneration}`,
-        // Items held by the identity-leak guard wait for an admin's review (the index agrees).
-        sql`${items.leakStatus} <> 'held'`,
+        SERVABLE_ITEM,
         kind,
         params.unless ? sql`not ${params.unless}` : undefined,
         // Written out: drizzle leaves out `.offset(0)`, the one clause this subquery is for.

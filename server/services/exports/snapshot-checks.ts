@@ -20,18 +20,19 @@ export async function hasRevisions(
   db: Db,
   params: { campaignId: string; maxSeq: number },
 ): Promise<boolean> {
-  const [found] = await db
-    .select({ id: judgements.id })
-    .from(judgements)
-    .where(
-      and(
-        eq(judgements.campaignId, params.campaignId),
-        isNotNull(judgements.revisionOf),
-        lte(judgements.seq, params.maxSeq),
-      ),
-    )
-    .limit(1);
-  return found !== undefined;
+  return exists(
+    db
+      .select({ id: judgements.id })
+      .from(judgements)
+      .where(
+        and(
+          eq(judgements.campaignId, params.campaignId),
+          isNotNull(judgements.revisionOf),
+          lte(judgements.seq, params.maxSeq),
+        ),
+      )
+      .limit(1),
+  );
 }
 
 /**
@@ -42,48 +43,52 @@ export async function hasProbeAssignments(
   db: Db,
   params: { campaignId: string },
 ): Promise<boolean> {
-  const [found] = await db
-    .select({ id: assignments.id })
-    .from(assignments)
-    .where(and(eq(assignments.campaignId, params.campaignId), eq(assignments.purpose, "probe")))
-    .limit(1);
-  return found !== undefined;
+  return exists(
+    db
+      .select({ id: assignments.id })
+      .from(assignments)
+      .where(and(eq(assignments.campaignId, params.campaignId), eq(assignments.purpose, "probe")))
+      .limit(1),
+  );
 }
 
 /** Whether any prompt of the campaign holds an image part (a vision prompt). */
 export async function hasImagePrompt(db: Db, campaignId: string): Promise<boolean> {
-  const [found] = await db
-    .select({ id: items.id })
-    .from(items)
-    .where(
-      and(
-        eq(items.campaignId, campaignId),
-        sql`jsonb_path_exists(${items.prompt}, '$[*].content[*] ? (@.type == "image_url")')`,
-      ),
-    )
-    .limit(1);
-  return found !== undefined;
+  return exists(
+    db
+      .select({ id: items.id })
+      .from(items)
+      .where(
+        and(
+          eq(items.campaignId, campaignId),
+          sql`jsonb_path_exists(${items.prompt}, '$[*].content[*] ? (@.type == "image_url")')`,
+        ),
+      )
+      .limit(1),
+  );
 }
 
 /** Whether any response of the campaign is a continuation kept as messages (turns, tool calls). */
 export async function hasMessageResponses(db: Db, campaignId: string): Promise<boolean> {
-  const [found] = await db
-    .select({ id: responses.id })
-    .from(responses)
-    .innerJoin(items, eq(items.id, responses.itemId))
-    .where(and(eq(items.campaignId, campaignId), isNotNull(responses.messages)))
-    .limit(1);
-  return found !== undefined;
+  return exists(
+    db
+      .select({ id: responses.id })
+      .from(responses)
+      .innerJoin(items, eq(items.id, responses.itemId))
+      .where(and(eq(items.campaignId, campaignId), isNotNull(responses.messages)))
+      .limit(1),
+  );
 }
 
 /** Whether any item of the campaign came with tool definitions (`tools`), which TRL rows carry as a column. */
 export async function hasToolDefinitions(db: Db, campaignId: string): Promise<boolean> {
-  const [found] = await db
-    .select({ id: items.id })
-    .from(items)
-    .where(and(eq(items.campaignId, campaignId), sql`${items.source} ? 'tools'`))
-    .limit(1);
-  return found !== undefined;
+  return exists(
+    db
+      .select({ id: items.id })
+      .from(items)
+      .where(and(eq(items.campaignId, campaignId), sql`${items.source} ? 'tools'`))
+      .limit(1),
+  );
 }
 
 /**
@@ -92,17 +97,23 @@ export async function hasToolDefinitions(db: Db, campaignId: string): Promise<bo
  */
 const TOOL_FIELDS = '$[*] ? (@.role == "tool" || exists(@.tool_calls) || exists(@.name))';
 export async function hasToolTurns(db: Db, campaignId: string): Promise<boolean> {
-  const [found] = await db
-    .select({ id: items.id })
-    .from(items)
-    .where(
-      and(
-        eq(items.campaignId, campaignId),
-        sql`(jsonb_path_exists(${items.prompt}, ${TOOL_FIELDS}::jsonpath)
+  return exists(
+    db
+      .select({ id: items.id })
+      .from(items)
+      .where(
+        and(
+          eq(items.campaignId, campaignId),
+          sql`(jsonb_path_exists(${items.prompt}, ${TOOL_FIELDS}::jsonpath)
           or exists (select 1 from ${responses} r where r.item_id = ${items.id}
             and jsonb_path_exists(r.messages, ${TOOL_FIELDS}::jsonpath)))`,
-      ),
-    )
-    .limit(1);
-  return found !== undefined;
+        ),
+      )
+      .limit(1),
+  );
+}
+
+/** Whether a query (already limited to one row) found anything. */
+async function exists(query: PromiseLike<unknown[]>): Promise<boolean> {
+  return (await query).length > 0;
 }

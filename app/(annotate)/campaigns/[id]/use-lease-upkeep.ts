@@ -5,8 +5,21 @@ import { useEffect, useRef } from "react";
 import { useTRPC } from "@/app/_trpc/client";
 
 /** How often a lease is renewed while its task is on screen (or waiting, prefetched). */
-export const HEARTBEAT_MS = 60_000;
+const HEARTBEAT_MS = 60_000;
 const DRAFT_DEBOUNCE_MS = 600;
+
+/** Renews a lease every HEARTBEAT_MS while the page is visible (none while no id is given). */
+export function useHeartbeat(assignmentId: string | undefined): void {
+  const trpc = useTRPC();
+  const { mutate: beat } = useMutation(trpc.task.heartbeat.mutationOptions());
+  useEffect(() => {
+    if (!assignmentId) return;
+    const timer = setInterval(() => {
+      if (document.visibilityState === "visible") beat({ assignmentId });
+    }, HEARTBEAT_MS);
+    return () => clearInterval(timer);
+  }, [assignmentId, beat]);
+}
 
 /**
  * Keeps the lease alive while the page is visible, autosaves the draft, and measures the time
@@ -35,14 +48,9 @@ export function useLeaseUpkeep(assignmentId: string, draft: unknown) {
       }
     };
     document.addEventListener("visibilitychange", onVisibility);
-    const timer = setInterval(() => {
-      if (document.visibilityState === "visible") beat({ assignmentId });
-    }, HEARTBEAT_MS);
-    return () => {
-      document.removeEventListener("visibilitychange", onVisibility);
-      clearInterval(timer);
-    };
+    return () => document.removeEventListener("visibilitychange", onVisibility);
   }, [assignmentId, beat]);
+  useHeartbeat(assignmentId);
 
   const serialized = JSON.stringify(draft ?? null);
   const firstDraft = useRef(serialized);

@@ -3,7 +3,7 @@
 import { useMutation } from "@tanstack/react-query";
 import { useEffect } from "react";
 import { useTRPC } from "@/app/_trpc/client";
-import { HEARTBEAT_MS } from "./use-lease-upkeep";
+import { useHeartbeat } from "./use-lease-upkeep";
 
 /**
  * Leases the task after the one on screen while the annotator works (DESIGN §12 P4), so the
@@ -15,7 +15,6 @@ import { HEARTBEAT_MS } from "./use-lease-upkeep";
 export function usePrefetch(campaignId: string, shownAssignmentId: string | undefined) {
   const trpc = useTRPC();
   const { mutate, data, variables } = useMutation(trpc.task.claimNext.mutationOptions());
-  const { mutate: beat } = useMutation(trpc.task.heartbeat.mutationOptions());
   useEffect(() => {
     if (shownAssignmentId) mutate({ campaignId, after: shownAssignmentId });
   }, [mutate, campaignId, shownAssignmentId]);
@@ -23,12 +22,6 @@ export function usePrefetch(campaignId: string, shownAssignmentId: string | unde
   // lease that has been answered since.
   const current = variables?.after === shownAssignmentId ? data?.task : undefined;
   const prefetchedId = current?.assignmentId === shownAssignmentId ? undefined : current?.assignmentId;
-  useEffect(() => {
-    if (!prefetchedId) return;
-    const timer = setInterval(() => {
-      if (document.visibilityState === "visible") beat({ assignmentId: prefetchedId });
-    }, HEARTBEAT_MS);
-    return () => clearInterval(timer);
-  }, [beat, prefetchedId]);
+  useHeartbeat(prefetchedId);
   return prefetchedId ? (current ?? null) : null;
 }
