@@ -1,4 +1,4 @@
-import { LEAK_FILTERS } from "@/server/services/leaks/leak-inputs";
+import { LEAK_FILTERS, LEAK_PAGE_LIMIT } from "@/server/services/leaks/leak-inputs";
 import * as l from "../v1/leak-schemas";
 import type { Operation } from "./operation";
 
@@ -17,7 +17,7 @@ export const LEAK_OPERATIONS: Operation[] = [
     query: [
       { name: "status", description: "Which flagged items", enum: LEAK_FILTERS, default: "flagged" },
       { name: "after", description: "The `next` of the previous page" },
-      { name: "limit", description: "Items per page (at most 200)", default: "50" },
+      { name: "limit", description: `Items per page (at most ${LEAK_PAGE_LIMIT})`, default: "50" },
     ],
     responses: { 200: { description: "The flagged items", schema: l.identityLeaksOut } },
   },

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { IDENTITY_LEAK_MODES, LEAK_STATUSES } from "@/server/domain/identity-leak";
-import { LEAK_FILTERS, releaseIdentityLeaksInput } from "@/server/services/leaks/leak-inputs";
+import { LEAK_FILTERS, LEAK_PAGE_LIMIT, releaseIdentityLeaksInput } from "@/server/services/leaks/leak-inputs";
 import type { IdentityLeakCounts } from "@/server/services/leaks/count-identity-leaks";
 import type { IdentityLeakReview } from "@/server/services/leaks/list-identity-leaks";
 import type { RecheckResult } from "@/server/services/leaks/recheck-identity-leaks";
@@ -10,7 +10,7 @@ import type { RecheckResult } from "@/server/services/leaks/recheck-identity-lea
 export const identityLeaksQuery = z.strictObject({
   status: z.enum(LEAK_FILTERS).optional(),
   after: z.coerce.number().int().min(0).optional(),
-  limit: z.coerce.number().int().min(1).max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(LEAK_PAGE_LIMIT).optional(),
 });
 
 /** The service's own schema: already snake_case. */

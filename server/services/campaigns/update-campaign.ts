@@ -9,6 +9,7 @@ import { writeTransaction } from "@/server/services/with-retry";
 import { updateCampaignInput, type UpdateCampaignInput } from "./campaign-inputs";
 import { assertStatusTransition } from "./status-transitions";
 import type { TemplateConfig } from "./template-config";
+import { canonicalJson } from "@/server/domain/canonical-json";
 
 /**
  * Edits a campaign's settings (DESIGN §4, §5). Guideline and template edits bump their
@@ -62,6 +63,7 @@ export async function updateCampaign(
     }
     if (
       input.template !== undefined &&
+      // jsonb does not keep key order, so templates are compared with sorted keys.
       canonicalJson(input.template) !== canonicalJson(current.template)
     ) {
       if (input.template.kind !== current.template.kind && (await hasItems(tx, current.id))) {
@@ -141,17 +143,6 @@ async function hasItems(tx: Db, campaignId: string): Promise<boolean> {
     .where(eq(items.campaignId, campaignId))
     .limit(1);
   return row !== undefined;
-}
-
-/** jsonb does not keep key order, so compare templates with sorted keys. */
-function canonicalJson(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) =>
-    v && typeof v === "object" && !Array.isArray(v)
-      ? Object.fromEntries(
-          Object.entries(v as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b)),
-        )
-      : v,
-  );
 }
 
 function perTurn(template: TemplateConfig): boolean {

@@ -3,6 +3,7 @@ import type { JudgementPayload, PairwisePayload, RatingPayload } from "@/server/
 import type { TemplateConfig } from "@/server/domain/template-config";
 import { pairLabel, responsePairs, verdictOf } from "@/server/services/exports/verdicts";
 import type { AgreementLevel } from "./judge-agreement";
+import { positionalLabel } from "@/server/domain/positional-label";
 
 /** What a judge is compared with the humans on, and how its values compare. */
 export interface JudgeQuestion {
@@ -50,9 +51,8 @@ export function verdictUnits(
 
   const choice = (payload as PairwisePayload).choice;
   if (asks.has("choice") && typeof choice === "string") {
-    const index = responseOrder.indexOf(choice);
-    const value = choice === "tie" || choice === "both_bad" ? choice : index >= 0 ? `r${index + 1}` : null;
-    if (value !== null) add("choice", itemId, value);
+    const value = positionalLabel(responseOrder, choice);
+    if (value !== undefined) add("choice", itemId, value);
   }
   if (asks.has("ranking")) {
     const responses = responseOrder.map((id) => ({ id }));

@@ -1,3 +1,4 @@
+import { canonicalJson } from "@/server/domain/canonical-json";
 import type { JudgementPayload } from "@/server/domain/judgement-payload";
 
 /**
@@ -11,16 +12,7 @@ export function verdictAnswer(payload: JudgementPayload): string {
   const answer: Record<string, unknown> = {};
   if (p.not_rankable === true) answer.not_rankable = true;
   if (Array.isArray(p.ranking)) answer.ranking = (p.ranking as string[][]).map((group) => [...group].sort());
-  if (typeof p.ratings === "object" && p.ratings !== null) answer.ratings = sortedDeep(p.ratings);
+  if (typeof p.ratings === "object" && p.ratings !== null) answer.ratings = p.ratings;
   if (typeof p.choice === "string") answer.choice = p.choice;
-  return JSON.stringify(answer);
-}
-
-function sortedDeep(value: unknown): unknown {
-  if (typeof value !== "object" || value === null || Array.isArray(value)) return value;
-  return Object.fromEntries(
-    Object.entries(value)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-      .map(([k, v]) => [k, sortedDeep(v)]),
-  );
+  return canonicalJson(answer);
 }

@@ -38,7 +38,6 @@ const quoted = (values: readonly string[]) => values.map((v) => `"${v}"`).join("
 
 export function verdictSpec(template: TemplateConfig, count: number): VerdictSpec {
   const labels = responseLabels(count);
-  const idOf = (displayOrder: readonly string[], label: string) => displayOrder[labels.indexOf(label)] ?? label;
   if (template.kind === "pairwise") {
     const choices = [...labels, ...(template.allow_tie ? ["tie"] : []), ...(template.allow_both_bad ? ["both_bad"] : [])];
     const shape: Record<string, z.ZodType> = {
@@ -67,10 +66,10 @@ export function verdictSpec(template: TemplateConfig, count: number): VerdictSpe
         const decisive = labels.includes(choice);
         const criteria = verdict.criteria as Record<string, string> | undefined;
         return {
-          choice: decisive ? idOf(displayOrder, choice) : choice,
+          choice: decisive ? idOf(labels, displayOrder, choice) : choice,
           ...(decisive && typeof verdict.strength === "string" ? { strength: verdict.strength as (typeof STRENGTHS)[number] } : {}),
           ...(criteria
-            ? { criteria: Object.fromEntries(Object.entries(criteria).map(([c, v]) => [c, v === "tie" ? v : idOf(displayOrder, v)])) }
+            ? { criteria: Object.fromEntries(Object.entries(criteria).map(([c, v]) => [c, v === "tie" ? v : idOf(labels, displayOrder, v)])) }
             : {}),
           ...withRationale(verdict),
         };
@@ -97,11 +96,11 @@ function orderProblem(groups: unknown, labels: readonly string[]): string | null
 }
 
 const toIds = (groups: unknown, labels: readonly string[], displayOrder: readonly string[]) =>
-  (groups as string[][]).map((group) => group.map((label) => displayOrder[labels.indexOf(label)] ?? label));
+  (groups as string[][]).map((group) => group.map((label) => idOf(labels, displayOrder, label)));
 
 function rankingSpec(template: Extract<TemplateConfig, { kind: "ranking" }>, labels: string[]): VerdictSpec {
   const shape: Record<string, z.ZodType> = { ranking: orderSchema(labels, template.allow_ties) };
-  const example = [`"ranking": [${labels.map((l) => `["${l}"]`).join(", ")}]`];
+  const example = [rankingExample(labels)];
   if (template.allow_not_rankable) {
     shape.not_rankable = z.boolean().describe("True when no response is acceptable (then the ranking is ignored)");
     example.push(`"not_rankable": false`);
@@ -138,7 +137,7 @@ function ratingSpec(template: Extract<TemplateConfig, { kind: "rating" }>, label
   }
   if (template.then === "ranking") {
     shape.ranking = orderSchema(labels, true);
-    example.push(`"ranking": [${labels.map((l) => `["${l}"]`).join(", ")}]`);
+    example.push(rankingExample(labels));
   }
   shape.rationale = rationale;
   const schema = z.object(shape);
@@ -160,6 +159,12 @@ function ratingSpec(template: Extract<TemplateConfig, { kind: "rating" }>, label
   };
 }
 
+/** `"ranking": [["A"], ["B"], …]`: a ranking's part of an example answer. */
+function rankingExample(labels: readonly string[]): string {
+  return `"ranking": [${labels.map((l) => `["${l}"]`).join(", ")}]`;
+}
+
+/** The response id a label ("A", "B", …) stands for in this display order; anything else as it is. */
 function idOf(labels: readonly string[], displayOrder: readonly string[], label: string): string {
   return displayOrder[labels.indexOf(label)] ?? label;
 }

@@ -1,11 +1,9 @@
-import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { campaigns } from "@/db/schema";
-import { AppError } from "@/server/errors";
 import { AUDIT_ACTIONS } from "@/server/services/audit/audit-actions";
 import { recordAuditEvent } from "@/server/services/audit/record-audit-event";
 import { assertUuid } from "@/server/services/ids";
 import { writeTransaction } from "@/server/services/with-retry";
+import { lockLeakCampaign } from "./lock-leak-campaign";
 import { countIdentityLeaks, type IdentityLeakCounts } from "./count-identity-leaks";
 import { recheckIdentityLeaks, type RecheckResult } from "./recheck-identity-leaks";
 
@@ -20,14 +18,7 @@ export async function recheckCampaignLeaks(
 ): Promise<RecheckResult & { counts: IdentityLeakCounts }> {
   assertUuid(params.campaignId, "campaign");
   return writeTransaction(db, async (tx) => {
-    // The lock a campaign edit takes: no list edit, release or generated response interleaves.
-    const [campaign] = await tx
-      .select({ id: campaigns.id, mode: campaigns.identityLeak, words: campaigns.identityLeakWords, status: campaigns.status })
-      .from(campaigns)
-      .where(eq(campaigns.id, params.campaignId))
-      .for("no key update");
-    if (!campaign) throw new AppError("NOT_FOUND", "No such campaign");
-    if (campaign.status === "archived") throw new AppError("CONFLICT", "An archived campaign cannot be changed");
+    const campaign = await lockLeakCampaign(tx, { campaignId: params.campaignId, lock: "no key update" });
     const result = await recheckIdentityLeaks(tx, {
       campaignId: campaign.id,
       words: campaign.words,

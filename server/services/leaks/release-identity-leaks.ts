@@ -1,12 +1,12 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { campaigns, items } from "@/db/schema";
+import { items } from "@/db/schema";
 import { flaggedStatus } from "@/server/domain/identity-leak";
-import { AppError } from "@/server/errors";
 import { AUDIT_ACTIONS } from "@/server/services/audit/audit-actions";
 import { recordAuditEvent } from "@/server/services/audit/record-audit-event";
 import { assertUuid } from "@/server/services/ids";
 import { writeTransaction } from "@/server/services/with-retry";
+import { lockLeakCampaign } from "./lock-leak-campaign";
 import { countIdentityLeaks, type IdentityLeakCounts } from "./count-identity-leaks";
 import { releaseIdentityLeaksInput, type ReleaseIdentityLeaksInput } from "./leak-inputs";
 
@@ -25,13 +25,7 @@ export async function releaseIdentityLeaks(
   return writeTransaction(db, async (tx) => {
     // Shares the campaign row with other releases, never with an edit of the list or the mode,
     // which re-decides every flagged item.
-    const [campaign] = await tx
-      .select({ id: campaigns.id, mode: campaigns.identityLeak, status: campaigns.status })
-      .from(campaigns)
-      .where(eq(campaigns.id, params.campaignId))
-      .for("share");
-    if (!campaign) throw new AppError("NOT_FOUND", "No such campaign");
-    if (campaign.status === "archived") throw new AppError("CONFLICT", "An archived campaign cannot be changed");
+    const campaign = await lockLeakCampaign(tx, { campaignId: params.campaignId, lock: "share" });
     const from = input.released ? sql`${items.leakStatus} in ('held', 'warned')` : sql`${items.leakStatus} = 'released'`;
     const changed = await tx
       .update(items)

@@ -10,6 +10,7 @@ import type {
 } from "@/server/domain/judgement-payload";
 import { STRENGTHS } from "@/server/domain/judgement-payload";
 import type { QualityItem, QualityJudgement } from "./load-quality-data";
+import { positionalLabel } from "@/server/domain/positional-label";
 
 export type QuestionLevel = Extract<AlphaMetric, "nominal" | "ordinal" | "interval">;
 
@@ -28,15 +29,9 @@ export interface AgreementQuestion {
   units: AgreementUnit[];
 }
 
-/**
- * Verdicts name response ids, which differ from item to item; agreement needs values that
- * mean the same across items, so a response is named by its position in the item's source
- * order ("r1", "r2", …), exactly what every annotator saw behind their own shuffled screen.
- */
+/** A response's position label in its item (see positionalLabel). */
 function positional(item: QualityItem, id: string | undefined): string | undefined {
-  if (id === "tie" || id === "both_bad") return id;
-  const index = item.responses.findIndex((r) => r.id === id);
-  return index < 0 ? undefined : `r${index + 1}`;
+  return positionalLabel(item.responses.map((r) => r.id), id);
 }
 
 /**

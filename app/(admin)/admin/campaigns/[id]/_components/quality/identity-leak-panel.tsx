@@ -4,18 +4,22 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTRPC } from "@/app/_trpc/client";
 import type { RouterOutputs } from "@/app/_trpc/types";
+import type { LeakStatus } from "@/server/domain/identity-leak";
+import { LEAK_FILTERS } from "@/server/services/leaks/leak-inputs";
 
 type Review = RouterOutputs["identityLeak"]["list"];
-type Filter = "flagged" | "held" | "warned" | "released";
+type Filter = (typeof LEAK_FILTERS)[number];
 
-const FILTERS: { id: Filter; label: string }[] = [
-  { id: "flagged", label: "All flagged" },
-  { id: "held", label: "Held" },
-  { id: "warned", label: "Warned" },
-  { id: "released", label: "Released" },
-];
+const FILTER_LABELS: Record<Filter, string> = {
+  flagged: "All flagged",
+  held: "Held",
+  warned: "Warned",
+  released: "Released",
+};
+const FILTERS = LEAK_FILTERS.map((id) => ({ id, label: FILTER_LABELS[id] }));
 
-const STATUS_LABELS: Record<string, string> = {
+const STATUS_LABELS: Record<LeakStatus, string> = {
+  clean: "clean",
   held: "held",
   warned: "served with a warning",
   released: "released",
@@ -100,7 +104,7 @@ export function IdentityLeakPanel({ campaignId }: { campaignId: string }) {
             <div className="flex flex-wrap items-center justify-between gap-2">
               <span>
                 <span className="font-mono">{item.externalId}</span> ·{" "}
-                <span data-testid="flagged-status">{STATUS_LABELS[item.status] ?? item.status}</span>
+                <span data-testid="flagged-status">{STATUS_LABELS[item.status]}</span>
               </span>
               <button
                 type="button"
