@@ -108,3 +108,8 @@ export function continuationText(messages: readonly Message[]): string {
     })
     .join("\n\n");
 }
+
+/** The id a per-turn item's turn goes by in exports and agreement (`<item>:turn<k>`, k from 1). */
+export function turnUnitId(itemId: string, turn: number): string {
+  return `${itemId}:turn${turn}`;
+}

@@ -30,16 +30,20 @@ export function continuationIssues(prompt: readonly Message[], messages: readonl
   return issues;
 }
 
-/** The issues as import problems under a field prefix (`responses.0.messages`, `chosen`). */
+/**
+ * The issues as import problems under a field prefix (`responses.0.messages`, `chosen`), with
+ * message indexes counted from `offset` (a row whose first messages went into the prompt).
+ */
 export function continuationProblems(
   prompt: readonly Message[],
   messages: readonly Message[],
   line: number,
   prefix: string,
+  offset = 0,
 ): { line: number; field: string; message: string }[] {
   return continuationIssues(prompt, messages).map((issue) => ({
     line,
-    field: [prefix, issue.index, issue.field].filter((p) => p !== null).join("."),
+    field: [prefix, issue.index === null ? null : issue.index + offset, issue.field].filter((p) => p !== null).join("."),
     message: issue.message,
   }));
 }

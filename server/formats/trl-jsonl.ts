@@ -98,10 +98,7 @@ export function parseTrlRow(value: unknown, line: number, text: string): ParsedR
     ...opening,
     ...(split.messages
       ? (["chosen", "rejected"] as const).flatMap((side, i) =>
-          continuationProblems(split.prompt, split.messages?.[i] ?? [], line, side).map((p) => ({
-            ...p,
-            field: shifted(p.field, side, split.offset),
-          })),
+          continuationProblems(split.prompt, split.messages?.[i] ?? [], line, side, split.offset),
         )
       : []),
   ];
@@ -164,13 +161,6 @@ interface Split {
 
 function response(externalId: string, content: string, messages?: Message[]): ImportedResponse {
   return { externalId, model: null, contentKind: "text", content, ...(messages ? { messages } : {}) };
-}
-
-/** A continuation problem's field in the row's own numbering: `chosen.<index in the row>.…`. */
-function shifted(field: string, side: string, offset: number): string {
-  const [, index, ...rest] = field.split(".");
-  if (index === undefined || !/^\d+$/.test(index)) return field;
-  return [side, String(Number(index) + offset), ...rest].join(".");
 }
 
 function textPair(prompt: string, chosen: string, rejected: string): Split {

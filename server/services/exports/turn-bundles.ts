@@ -1,4 +1,4 @@
-import { comparedTurnCount, continuationText, responseTurns, turnContext } from "@/server/domain/turns";
+import { comparedTurnCount, continuationText, responseTurns, turnContext, turnUnitId } from "@/server/domain/turns";
 import type { TurnsPayload } from "@/server/services/judgements/judgement-payload";
 import type { BundledJudgement, ItemBundle } from "./item-bundles";
 
@@ -26,7 +26,7 @@ export function turnBundles(bundle: ItemBundle): ItemBundle[] {
       return { ...r, content: continuationText(answer), messages: answer, context: turnContext(bundle.item.prompt, turns, k) };
     });
     return {
-      item: { ...bundle.item, id: `${bundle.item.id}:turn${k + 1}`, prompt: responses[0]?.context ?? bundle.item.prompt },
+      item: { ...bundle.item, id: turnUnitId(bundle.item.id, k + 1), prompt: responses[0]?.context ?? bundle.item.prompt },
       responses,
       judgements: bundle.judgements.flatMap((j) => turnJudgement(j, k)),
       turn: k + 1,

@@ -11,6 +11,7 @@ import type {
 import { STRENGTHS } from "@/server/domain/judgement-payload";
 import type { QualityItem, QualityJudgement } from "./load-quality-data";
 import { positionalLabel } from "@/server/domain/positional-label";
+import { turnUnitId } from "@/server/domain/turns";
 
 export type QuestionLevel = Extract<AlphaMetric, "nominal" | "ordinal" | "interval">;
 
@@ -130,7 +131,7 @@ export function agreementQuestions(
 function pairwiseVerdicts(itemId: string, payload: unknown): { verdict: TurnVerdict; unit: string }[] {
   const turns = (payload as Partial<TurnsPayload>).turns;
   if (!Array.isArray(turns)) return [{ verdict: payload as PairwisePayload, unit: itemId }];
-  return turns.map((verdict, k) => ({ verdict, unit: `${itemId}:turn${k + 1}` }));
+  return turns.map((verdict, k) => ({ verdict, unit: turnUnitId(itemId, k + 1) }));
 }
 
 /** −4 … −1 first response better (significant … negligible), 0 tie or both bad, 1 … 4 second better. */

@@ -1,8 +1,8 @@
-import { comparedTurnCount, responseTurns, type Turn } from "@/server/domain/turns";
+import { itemTurnCount, responseTurns, type Turn } from "@/server/domain/turns";
 import type { Message } from "@/server/formats/messages";
 import type { PairwiseTemplate } from "@/server/services/campaigns/template-config";
 import { FLAGS, SUBMIT, type KeyBinding } from "./key-map";
-import { STRENGTH_OPTIONS, verdictOptions, type StrengthValue } from "./pairwise-answer";
+import { STRENGTH_OPTIONS, answerFromDraft, answerToPayload, verdictOptions, type StrengthValue } from "./pairwise-answer";
 import { rationaleProblem } from "./ranking-answer";
 
 /**
@@ -16,8 +16,7 @@ export function turnsTask(
   responses: readonly { id: string; content: string; messages?: Message[] | null }[],
 ): TurnsTask {
   const byId = Object.fromEntries(responses.map((r) => [r.id, responseTurns(r)]));
-  const [a, b] = responses.map((r) => byId[r.id] ?? []);
-  return { ...template, responseTurns: byId, turnCount: a && b ? comparedTurnCount(a, b) : 1 };
+  return { ...template, responseTurns: byId, turnCount: itemTurnCount(responses) };
 }
 
 /** One turn's verdict so far: the pairwise keys for that turn. */
@@ -99,21 +98,10 @@ export function turnsAfterKey(id: string, _key: string, a: TurnsAnswer, t: Turns
   return null;
 }
 
+/** One turn of a draft or payload, as far as it fits: a turn's verdict is read as a pairwise answer. */
 function turnFrom(value: unknown, t: PairwiseTemplate, ids: string[]): TurnVerdictAnswer {
-  const d = (value ?? {}) as Record<string, unknown>;
-  const choices = verdictOptions(t, ids).map((o) => o.value);
-  const strengths: readonly string[] = STRENGTH_OPTIONS.map((s) => s.value);
-  const criteria: Record<string, string> = {};
-  if (d.criteria && typeof d.criteria === "object") {
-    for (const [name, v] of Object.entries(d.criteria as Record<string, unknown>)) {
-      if (t.criteria.includes(name) && typeof v === "string" && [...ids, "tie"].includes(v)) criteria[name] = v;
-    }
-  }
-  return {
-    choice: typeof d.choice === "string" && choices.includes(d.choice) ? d.choice : null,
-    strength: typeof d.strength === "string" && strengths.includes(d.strength) ? (d.strength as StrengthValue) : null,
-    criteria,
-  };
+  const { choice, strength, criteria } = answerFromDraft(value, t, ids);
+  return { choice, strength, criteria };
 }
 
 /** A draft, or a stored `{turns: […]}` payload when an earlier answer is edited, as far as it fits. */
@@ -134,11 +122,8 @@ export function turnsFromDraft(draft: unknown, t: TurnsTask, ids: string[]): Tur
 export function turnsToPayload(a: TurnsAnswer, t: TurnsTask, ids: string[]) {
   const rationale = a.rationale.trim();
   return {
-    turns: a.turns.map((turn) => ({
-      choice: turn.choice ?? "",
-      ...(t.strength && ids.includes(turn.choice ?? "") && turn.strength ? { strength: turn.strength } : {}),
-      ...(t.criteria.length > 0 && Object.keys(turn.criteria).length === t.criteria.length ? { criteria: turn.criteria } : {}),
-    })),
+    // Each turn is a pairwise verdict; the rationale and flags belong to the whole answer.
+    turns: a.turns.map((turn) => answerToPayload({ ...turn, rationale: "", flags: [] }, t, ids)),
     ...(rationale ? { rationale } : {}),
     ...(a.flags.length > 0 ? { flags: a.flags } : {}),
   };
