@@ -9,7 +9,7 @@ import { withKind } from "./answer-kinds";
 import { GoldFeedbackPanel, type GoldFeedback } from "./gold-feedback";
 import { GuidelinesPanel } from "./guidelines-panel";
 import { HelpOverlay } from "./help-overlay";
-import { ACCEPT_SUGGESTION, SCREEN_KEYS, bindingFor } from "./key-map";
+import { SCREEN_KEYS, bindingFor, suggestionKeys } from "./key-map";
 import { RecentAnswers } from "./recent-answers";
 import { RevealedSuggestionNote, type RevealedSuggestion } from "./revealed-suggestion";
 import { ReviseTask } from "./revise-task";
@@ -88,15 +88,17 @@ export function AnnotateScreen({ campaignId }: { campaignId: string }) {
   const prefetched = usePrefetch(campaignId, pending ? undefined : result?.task?.assignmentId);
   // Enter shows the prefetched task at once (DESIGN §12 P4); one answer in flight at a time.
   const moveOn = (from: ClaimedTask): boolean => {
-    if (!prefetched || prefetched.assignmentId === from.assignmentId || pendingId.current) return false;
+    // pendingId, not `pending`: two Enters in one event must not both move on.
+    if (!prefetched || pendingId.current) return false;
     pendingId.current = from.assignmentId;
     setPending(from);
     setRevealed(null);
     setResult({ task: prefetched });
     return true;
   };
-  // The next task is leased and no answer is in flight: Enter will show it at once.
-  const nextReady = prefetched !== null && prefetched.assignmentId !== result?.task?.assignmentId && pending === null;
+  // The next task is leased (usePrefetch offers none while an answer is in flight, and never the
+  // task on screen): Enter will show it at once.
+  const nextReady = prefetched !== null;
   const settlePending = (task: ClaimedTask, failed: boolean) => {
     if (pendingId.current !== task.assignmentId) return false;
     pendingId.current = null;
@@ -128,7 +130,7 @@ export function AnnotateScreen({ campaignId }: { campaignId: string }) {
   const shown = editing?.task ?? result?.task;
   const keys = [
     ...(shown ? withKind(shown.template, (kind, t) => kind.keys(t, shown.responses.map((r) => r.id)), shown.responses) : []),
-    ...(!editing && result?.task?.suggestion ? [ACCEPT_SUGGESTION] : []),
+    ...(!editing && result?.task ? suggestionKeys(result.task) : []),
     ...SCREEN_KEYS,
   ];
   const reason = result && !result.task ? REASONS[result.reason] : undefined;

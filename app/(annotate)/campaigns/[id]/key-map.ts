@@ -21,6 +21,11 @@ export const ACCEPT_SUGGESTION: KeyBinding = {
   label: "Accept the model suggestion (submits it when nothing else is asked for)",
 };
 
+/** The suggestion key, on a task that shows a model's suggestion. */
+export function suggestionKeys(task: { suggestion?: unknown }): KeyBinding[] {
+  return task.suggestion ? [ACCEPT_SUGGESTION] : [];
+}
+
 /** Keys of the screen around the task, the same for every template. */
 export const SCREEN_KEYS: KeyBinding[] = [
   { id: "skip", keys: ["s"], label: "Skip the task (asks for a reason)" },

@@ -7,7 +7,7 @@ import { randomId } from "@/app/_lib/random-id";
 import { useTRPC } from "@/app/_trpc/client";
 import type { ClaimedTask, RouterOutputs } from "@/app/_trpc/types";
 import type { AnswerKind } from "./answer-kind";
-import { ACCEPT_SUGGESTION, SCREEN_KEYS, bindingFor, hintOf, shortcutOf } from "./key-map";
+import { ACCEPT_SUGGESTION, SCREEN_KEYS, bindingFor, hintOf, shortcutOf, suggestionKeys } from "./key-map";
 import { IdentityWarning } from "./identity-warning";
 import { focusFlags } from "./pairwise-keys";
 import { SkipDialog } from "./skip-dialog";
@@ -59,7 +59,7 @@ export function TemplateTask<T, A>({
   const trpc = useTRPC();
   const responseIds = task.responses.map((r) => r.id);
   const { suggestion } = task;
-  const keys = [...kind.keys(template, responseIds), ...(suggestion ? [ACCEPT_SUGGESTION] : [])];
+  const keys = [...kind.keys(template, responseIds), ...suggestionKeys(task)];
   const [answer, setAnswer] = useState(() => kind.fromDraft(task.draft, template, responseIds));
   const [skipping, setSkipping] = useState(false);
   const problem = kind.problem(answer, template, responseIds);
