@@ -5,8 +5,9 @@ import type { PairwiseTemplate } from "@/server/services/campaigns/template-conf
 import type { TaskViewProps } from "./answer-kind";
 import { Conversation } from "./conversation";
 import { hintOf, shortcutOf } from "./key-map";
-import { STRENGTH_OPTIONS, verdictOptions, type PairwiseAnswer } from "./pairwise-answer";
+import { verdictOptions, type PairwiseAnswer } from "./pairwise-answer";
 import { RationaleAndFlags } from "./rationale-flags";
+import { StrengthAndCriteria } from "./strength-criteria";
 import { ErrorLine, SubmitBar } from "./task-bar";
 
 const SLOT_LABELS = ["A", "B"] as const;
@@ -100,43 +101,15 @@ function TemplateExtras({
     <>
       {(template.strength || template.criteria.length > 0) && (
         <div className="card space-y-3 text-sm">
-          {template.strength && (
-            <div role="group" aria-label="How much better" className="flex flex-wrap items-center gap-2">
-              <span className="font-medium">How much better?</span>
-              {STRENGTH_OPTIONS.map((s) => (
-                <button
-                  key={s.value}
-                  type="button"
-                  aria-pressed={answer.strength === s.value}
-                  aria-keyshortcuts={shortcutOf(keys, `strength:${s.value}`)}
-                  disabled={!preferred}
-                  onClick={() => set({ strength: s.value })}
-                  className={`btn ${answer.strength === s.value ? "border-indigo-600 bg-indigo-50" : ""}`}
-                >
-                  {s.label} <span className="kbd">{hintOf(keys, `strength:${s.value}`)}</span>
-                </button>
-              ))}
-            </div>
-          )}
-          {template.criteria.map((criterion) => (
-            <fieldset key={criterion} className="flex flex-wrap items-center gap-3">
-              <legend className="float-left mr-2 font-medium capitalize">{criterion}</legend>
-              {[
-                ...responses.map((r, i) => ({ value: r.id, label: `${SLOT_LABELS[i] ?? i + 1}` })),
-                { value: "tie", label: "Tie" },
-              ].map((o) => (
-                <label key={o.value} className="flex min-h-11 items-center gap-1">
-                  <input
-                    type="radio"
-                    name={`criterion-${criterion}`}
-                    checked={answer.criteria[criterion] === o.value}
-                    onChange={() => set({ criteria: { ...answer.criteria, [criterion]: o.value } })}
-                  />
-                  {o.label}
-                </label>
-              ))}
-            </fieldset>
-          ))}
+          <StrengthAndCriteria
+            template={template}
+            value={answer}
+            ids={responses.map((r) => r.id)}
+            keys={keys}
+            preferred={preferred}
+            focused
+            onSet={set}
+          />
         </div>
       )}
       <RationaleAndFlags

@@ -8,6 +8,7 @@ import { Conversation } from "./conversation";
 import { hintOf, shortcutOf } from "./key-map";
 import { STRENGTH_OPTIONS, verdictOptions } from "./pairwise-answer";
 import { RationaleAndFlags } from "./rationale-flags";
+import { StrengthAndCriteria } from "./strength-criteria";
 import { ErrorLine, SubmitBar } from "./task-bar";
 import { setTurn, turnProblem, type TurnsAnswer, type TurnsTask, type TurnVerdictAnswer } from "./turns-answer";
 
@@ -153,41 +154,17 @@ function TurnCard(
           </button>
         ))}
       </div>
-      {template.strength && (
-        <div role="group" aria-label={`How much better, turn ${index + 1}`} className="flex flex-wrap items-center gap-2 text-sm">
-          <span className="font-medium">How much better?</span>
-          {STRENGTH_OPTIONS.map((s) => (
-            <button
-              key={s.value}
-              type="button"
-              aria-pressed={turn?.strength === s.value}
-              aria-keyshortcuts={shortcut(`strength:${s.value}`)}
-              disabled={off || !preferred}
-              onClick={() => props.onSet({ strength: s.value })}
-              className={`btn ${turn?.strength === s.value ? "border-indigo-600 bg-indigo-50" : ""}`}
-            >
-              {s.label} {isFocused && <span className="kbd">{hintOf(keys, `strength:${s.value}`)}</span>}
-            </button>
-          ))}
-        </div>
-      )}
-      {template.criteria.map((criterion) => (
-        <fieldset key={criterion} className="flex flex-wrap items-center gap-3 text-sm">
-          <legend className="float-left mr-2 font-medium capitalize">{criterion}</legend>
-          {[...ids.map((id, i) => ({ value: id, label: SLOTS[i] ?? String(i + 1) })), { value: "tie", label: "Tie" }].map((o) => (
-            <label key={o.value} className="flex min-h-11 items-center gap-1">
-              <input
-                type="radio"
-                name={`turn-${index}-criterion-${criterion}`}
-                disabled={off}
-                checked={turn?.criteria[criterion] === o.value}
-                onChange={() => props.onSet({ criteria: { ...turn?.criteria, [criterion]: o.value } })}
-              />
-              {o.label}
-            </label>
-          ))}
-        </fieldset>
-      ))}
+      <StrengthAndCriteria
+        template={template}
+        value={{ strength: turn?.strength ?? null, criteria: turn?.criteria ?? {} }}
+        ids={ids}
+        keys={keys}
+        preferred={preferred}
+        focused={isFocused}
+        disabled={off}
+        scope={{ label: `turn ${index + 1}`, name: `turn-${index}` }}
+        onSet={props.onSet}
+      />
     </li>
   );
 }
