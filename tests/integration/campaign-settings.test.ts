@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq, isNotNull, sql } from "drizzle-orm";
 import { items, judgements, responses } from "@/db/schema";
 import { AppError } from "@/server/errors";
 import { updateCampaign } from "@/server/services/campaigns/update-campaign";
@@ -237,5 +237,32 @@ describe("duplicating a campaign", () => {
       .from(judgements)
       .where(eq(judgements.campaignId, copy.id));
     expect(copied).toHaveLength(0);
+  });
+
+  it("copies each response whole: its steps, reasoning and messages too", async () => {
+    const { admin, campaign } = await setup(1, 1);
+    const [original] = await database.db
+      .select({ id: responses.id })
+      .from(responses)
+      .innerJoin(items, eq(items.id, responses.itemId))
+      .where(eq(items.campaignId, campaign.id))
+      .limit(1);
+    if (!original) throw new Error("no response");
+    const messages = [
+      { role: "assistant" as const, content: "First answer." },
+      { role: "user" as const, content: "And then?" },
+      { role: "assistant" as const, content: "Second answer." },
+    ];
+    await database.db
+      .update(responses)
+      .set({ steps: ["one", "two"], reasoning: "Thought it through.", messages })
+      .where(eq(responses.id, original.id));
+    const copy = await callerFor(database.db, admin).campaign.duplicate({ campaignId: campaign.id });
+    const copied = await database.db
+      .select({ steps: responses.steps, reasoning: responses.reasoning, messages: responses.messages })
+      .from(responses)
+      .innerJoin(items, eq(items.id, responses.itemId))
+      .where(and(eq(items.campaignId, copy.id), isNotNull(responses.messages)));
+    expect(copied).toEqual([{ steps: ["one", "two"], reasoning: "Thought it through.", messages }]);
   });
 });

@@ -52,8 +52,8 @@ export async function duplicateCampaign(
       order by seq
     `);
     await tx.execute(sql`
-      insert into responses (item_id, external_id, position, model, content_kind, content, generation, leak_matches)
-      select copied.id, r.external_id, r.position, r.model, r.content_kind, r.content, r.generation, r.leak_matches
+      insert into responses (item_id, external_id, position, model, content_kind, content, steps, reasoning, messages, generation, leak_matches)
+      select copied.id, r.external_id, r.position, r.model, r.content_kind, r.content, r.steps, r.reasoning, r.messages, r.generation, r.leak_matches
       from responses r
       join items original on original.id = r.item_id and original.campaign_id = ${source.id}
       join items copied on copied.campaign_id = ${copy.id} and copied.external_id = original.external_id
