@@ -9,6 +9,7 @@ import {
   responsesOf,
   setupCampaign,
 } from "./template-setup";
+import { shoot } from "./helpers";
 
 const RANKING = { kind: "ranking", allow_ties: true, allow_not_rankable: true };
 
@@ -118,21 +119,25 @@ test("ranking of 4 by mouse drag, then by the keyboard sensor; clear screens for
   const handle = task.getByRole("button", { name: "Drag Response 4" });
   const target = task.getByRole("button", { name: "Drag Response 1" });
   // The pointer goes down only once the rows stand still: a row that moves under it between
-  // the measure and the press is never picked up.
+  // the measure and the press is never picked up. A drag that picked nothing up leaves the
+  // tray as it was, so it is tried again; one that moved anything else fails here.
   const boxes = async () => JSON.stringify([await handle.boundingBox(), await target.boundingBox()]);
+  const unplaced = ["Response 1: not placed yet", "Response 2: not placed yet", "Response 3: not placed yet", "Response 4: not placed yet"];
   await expect(async () => {
+    expect(await tray(task)).toEqual(unplaced);
     const before = await boxes();
     await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
     expect(await boxes()).toBe(before);
+    const from = await handle.boundingBox();
+    const to = await target.boundingBox();
+    if (!from || !to) throw new Error("tray rows not laid out");
+    await handle.hover();
+    await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(from.x + from.width / 2, to.y + 2, { steps: 12 });
+    await page.mouse.up();
+    await expect.poll(() => tray(task), { timeout: 2000 }).not.toEqual(unplaced);
   }).toPass();
-  const from = await handle.boundingBox();
-  const to = await target.boundingBox();
-  if (!from || !to) throw new Error("tray rows not laid out");
-  await handle.hover();
-  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
-  await page.mouse.down();
-  await page.mouse.move(from.x + from.width / 2, to.y + 2, { steps: 12 });
-  await page.mouse.up();
   expect(await tray(task)).toEqual(["Response 4: 1st", "Response 1: 2nd", "Response 2: 3rd", "Response 3: 4th"]);
   // dnd-kit's keyboard sensor on the same rows: Space picks up, an arrow moves, Space drops;
   // each key waits for dnd-kit's own announcement of the step before the next one.
@@ -235,6 +240,7 @@ test("pairwise by keyboard with strength, two criteria, a rationale and a flag; 
   const criterion = (name: string) => task.getByRole("group", { name }).getByRole("radio", { checked: true });
   await expect(criterion("harmlessness")).toHaveAccessibleName("Tie");
   await expect(criterion("helpfulness")).toHaveAccessibleName("B");
+  await shoot(page, "pairwise-strength-criteria");
   await keys(page, "Tab Tab Tab Tab");
   await page.keyboard.type("B is clearer");
   await page.keyboard.press("Control+Enter");
